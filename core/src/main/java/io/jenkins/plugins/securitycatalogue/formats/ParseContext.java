@@ -1,0 +1,100 @@
+package io.jenkins.plugins.securitycatalogue.formats;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.securitycatalogue.model.Finding;
+import io.jenkins.plugins.securitycatalogue.model.FindingBuilder;
+import io.jenkins.plugins.securitycatalogue.model.FindingKind;
+import io.jenkins.plugins.securitycatalogue.model.ReportLog;
+import io.jenkins.plugins.securitycatalogue.model.SecretHasher;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a parser writes to while it reads one report: findings (the same finding written twice by a tool is kept
+ * once), the tools that ran, the tools whose scan did not complete, and the log.
+ */
+public final class ParseContext {
+    private final String file;
+    private final SecretHasher hasher;
+    private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final Set<String> tools = new LinkedHashSet<>();
+    private final Map<String, String> incomplete = new LinkedHashMap<>();
+    private final ReportLog log = new ReportLog();
+    private int duplicates;
+    private int skipped;
+
+    /** Creates the context for one report. */
+    public ParseContext(String file, SecretHasher hasher) {
+        this.file = file;
+        this.hasher = hasher;
+    }
+
+    /** Returns the report's name, for messages. */
+    public String file() {
+        return file;
+    }
+
+    /** Returns the log of this report. */
+    public ReportLog log() {
+        return log;
+    }
+
+    /** Starts a finding of the given tool; the tool is recorded as having run. */
+    public FindingBuilder finding(String tool, FindingKind kind) {
+        toolRan(tool);
+        return new FindingBuilder(hasher, tool, kind);
+    }
+
+    /**
+     * Builds and adds a finding. A finding without an identifier is skipped with a warning that says where it
+     * was, so that one odd element does not reject the file.
+     *
+     * @param builder the finding
+     * @param where where in the report it was, for the warning (for example {@code Results[2].Vulnerabilities[5]})
+     */
+    public void add(FindingBuilder builder, String where) {
+        Finding finding;
+        try {
+            finding = builder.build();
+        }
+        catch (IllegalArgumentException exception) {
+            skip(where, exception.getMessage());
+            return;
+        }
+        String key = finding.tool() + '\n' + finding.fingerprint();
+        if (findings.putIfAbsent(key, finding) != null) {
+            duplicates++;
+        }
+    }
+
+    /** Records that an element was skipped, and why. */
+    public void skip(String where, @CheckForNull String why) {
+        skipped++;
+        log.warning("%s: skipped %s: %s", file, where, why == null ? "not understood" : why);
+    }
+
+    /** Records that a tool ran, even if it found nothing. */
+    public void toolRan(String tool) {
+        tools.add(tool);
+    }
+
+    /** Records that a tool's scan did not complete: its missing findings must not be taken as fixed. */
+    public void toolIncomplete(String tool, String reason) {
+        toolRan(tool);
+        incomplete.merge(tool, reason, (first, second) -> first);
+        log.warning("%s: the %s scan did not complete: %s", file, tool, reason);
+    }
+
+    /** Returns the report read so far. */
+    public ParsedReport finish(String format) {
+        if (duplicates > 0) {
+            log.info("%s: %d duplicate results were counted once", file, duplicates);
+        }
+        if (skipped > 0) {
+            log.warning("%s: %d elements were skipped", file, skipped);
+        }
+        return new ParsedReport(file, format, findings.values().stream().toList(), tools, incomplete, log);
+    }
+}

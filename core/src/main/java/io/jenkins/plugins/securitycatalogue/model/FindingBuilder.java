@@ -1,0 +1,224 @@
+package io.jenkins.plugins.securitycatalogue.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Collects what a parser reads about one finding, then cleans it, redacts a secret's value from every text and
+ * computes the fingerprint. A builder is used for one finding only.
+ */
+public final class FindingBuilder {
+    private final SecretHasher hasher;
+    private final String tool;
+    private final FindingKind kind;
+
+    @CheckForNull
+    private String id;
+    private final Set<String> aliases = new LinkedHashSet<>();
+    @CheckForNull
+    private String title;
+    @CheckForNull
+    private String description;
+    private Severity severity = Severity.UNKNOWN;
+    @CheckForNull
+    private Double cvssScore;
+    @CheckForNull
+    private String cvssVector;
+    private final Set<String> cwes = new LinkedHashSet<>();
+    @CheckForNull
+    private String packageName;
+    @CheckForNull
+    private String purl;
+    @CheckForNull
+    private String installedVersion;
+    @CheckForNull
+    private String fixedVersion;
+    @CheckForNull
+    private String target;
+    @CheckForNull
+    private String path;
+    private int line;
+    @CheckForNull
+    private String url;
+    @CheckForNull
+    private String suppression;
+    @CheckForNull
+    private String partialFingerprint;
+    @CheckForNull
+    private String flaggedText;
+    @CheckForNull
+    private String secretValue;
+
+    /** Creates a builder for a finding of the given tool and kind. */
+    public FindingBuilder(SecretHasher hasher, String tool, FindingKind kind) {
+        this.hasher = hasher;
+        this.tool = tool;
+        this.kind = kind;
+    }
+
+    /** Sets the primary identifier: the advisory id of a vulnerability, else the rule id. */
+    public FindingBuilder id(@CheckForNull String value) {
+        id = Texts.line(value);
+        return this;
+    }
+
+    /** Adds other identifiers of the same problem; blank values and the primary id are ignored. */
+    public FindingBuilder alias(@CheckForNull String value) {
+        String alias = Texts.line(value);
+        if (alias != null) {
+            aliases.add(alias);
+        }
+        return this;
+    }
+
+    public FindingBuilder title(@CheckForNull String value) {
+        title = value;
+        return this;
+    }
+
+    public FindingBuilder description(@CheckForNull String value) {
+        description = value;
+        return this;
+    }
+
+    public FindingBuilder severity(Severity value) {
+        severity = value;
+        return this;
+    }
+
+    /** Sets the CVSS base score; values outside 0 to 10 are ignored. */
+    public FindingBuilder cvss(@CheckForNull Double score, @CheckForNull String vector) {
+        if (score != null && score >= 0 && score <= 10) {
+            cvssScore = score;
+        }
+        cvssVector = Texts.line(vector);
+        return this;
+    }
+
+    /** Adds a CWE, given as {@code 79}, {@code CWE-79} or {@code CWE-79: name}; other values are ignored. */
+    public FindingBuilder cwe(@CheckForNull String value) {
+        if (value != null) {
+            var matcher = java.util.regex.Pattern.compile("(?i)^\\s*(?:CWE-?)?(\\d{1,6})\\b").matcher(value);
+            if (matcher.find()) {
+                cwes.add("CWE-" + Integer.parseInt(matcher.group(1)));
+            }
+        }
+        return this;
+    }
+
+    public FindingBuilder packageName(@CheckForNull String value) {
+        packageName = Texts.line(value);
+        return this;
+    }
+
+    public FindingBuilder purl(@CheckForNull String value) {
+        purl = Texts.line(value);
+        return this;
+    }
+
+    public FindingBuilder installedVersion(@CheckForNull String value) {
+        installedVersion = Texts.line(value);
+        return this;
+    }
+
+    public FindingBuilder fixedVersion(@CheckForNull String value) {
+        fixedVersion = Texts.line(value);
+        return this;
+    }
+
+    public FindingBuilder target(@CheckForNull String value) {
+        target = Texts.line(value);
+        return this;
+    }
+
+    public FindingBuilder path(@CheckForNull String value) {
+        path = Texts.line(value);
+        return this;
+    }
+
+    /** Sets the first line; anything but 1 to {@link Integer#MAX_VALUE} means unknown. */
+    public FindingBuilder line(long value) {
+        line = value > 0 && value <= Integer.MAX_VALUE ? (int) value : 0;
+        return this;
+    }
+
+    /** Sets the link to the advisory or rule help; only http and https links are kept. */
+    public FindingBuilder url(@CheckForNull String value) {
+        url = Texts.httpUrl(value).orElse(null);
+        return this;
+    }
+
+    /** Marks the finding as suppressed by the tool, with the reason. */
+    public FindingBuilder suppressed(String reason) {
+        suppression = reason.isBlank() ? "suppressed" : reason;
+        return this;
+    }
+
+    /** Sets the tool's own stable fingerprint of a code finding (SARIF partial fingerprints). */
+    public FindingBuilder partialFingerprint(@CheckForNull String value) {
+        partialFingerprint = value;
+        return this;
+    }
+
+    /** Sets the text the tool flagged (a snippet or message), used for fingerprints of code findings. */
+    public FindingBuilder flaggedText(@CheckForNull String value) {
+        flaggedText = value;
+        return this;
+    }
+
+    /** Sets a secret's value: it is hashed and masked, redacted from every text and never kept. */
+    public FindingBuilder secret(@CheckForNull String value) {
+        secretValue = value == null || value.isBlank() ? null : value;
+        return this;
+    }
+
+    /** Returns the identifier set so far, for parsers that must decide whether to skip a finding. */
+    @CheckForNull
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Builds the finding.
+     *
+     * @throws IllegalArgumentException if no identifier was given
+     */
+    public Finding build() {
+        if (id == null) {
+            throw new IllegalArgumentException("the " + kind.label() + " has no identifier (rule or advisory id)");
+        }
+        String primary = id;
+        String cleanTitle = redact(Texts.line(title));
+        String cleanDescription = redact(Texts.clean(description, Texts.MAX_DESCRIPTION));
+        String mask = null;
+        String fingerprint;
+        if (kind == FindingKind.VULNERABILITY) {
+            fingerprint = Fingerprints.vulnerability(primary, purl, packageName, target);
+        }
+        else if (secretValue != null) {
+            mask = SecretHasher.mask(secretValue);
+            fingerprint = Fingerprints.secret(primary, path, hasher.hash(secretValue.strip()));
+        }
+        else {
+            fingerprint = Fingerprints.code(kind, primary, path, partialFingerprint, redact(flaggedText));
+        }
+        List<String> otherIds = new ArrayList<>(aliases);
+        otherIds.removeIf(alias -> alias.toUpperCase(Locale.ROOT).equals(primary.toUpperCase(Locale.ROOT)));
+        return new Finding(tool, kind, primary, otherIds, cleanTitle == null ? primary : cleanTitle,
+                cleanDescription == null ? "" : cleanDescription, severity, cvssScore, cvssVector,
+                new ArrayList<>(cwes), packageName, purl, installedVersion, fixedVersion, target, path, line, url,
+                suppression == null ? null : Texts.line(suppression), mask, fingerprint);
+    }
+
+    @CheckForNull
+    private String redact(@CheckForNull String text) {
+        if (text == null || secretValue == null) {
+            return text;
+        }
+        return text.replace(secretValue.strip(), SecretHasher.mask(secretValue));
+    }
+}
