@@ -1,0 +1,541 @@
+package io.jenkins.plugins.securitycatalogue.recording;
+
+import io.jenkins.plugins.securitycatalogue.formats.ParsedReport;
+import io.jenkins.plugins.securitycatalogue.model.Finding;
+import io.jenkins.plugins.securitycatalogue.model.ReportLog;
+import io.jenkins.plugins.securitycatalogue.model.Severity;
+import io.jenkins.plugins.securitycatalogue.posture.CataloguePolicy;
+import io.jenkins.plugins.securitycatalogue.posture.SeverityCounts;
+import io.jenkins.plugins.securitycatalogue.store.CatalogueStore;
+import io.jenkins.plugins.securitycatalogue.store.FindingRows;
+import io.jenkins.plugins.securitycatalogue.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Records a service, its version, its deployment and its scans into the catalogue, in one transaction. Each tool's
+ * scan is merged with the service's previous findings of that tool: a finding seen before stays open and keeps its
+ * first-seen time, a new one is added, and one no longer reported is fixed, but only when the scan completed.
+ */
+public final class Recorder {
+    private static final String OPEN = "OPEN";
+    private static final String FIXED = "FIXED";
+    private static final String SUPPRESSED = "SUPPRESSED";
+
+    private final CatalogueStore store;
+    private final CataloguePolicy policy;
+
+    /** Creates a recorder that writes to the store under the policy. */
+    public Recorder(CatalogueStore store, CataloguePolicy policy) {
+        this.store = store;
+        this.policy = policy;
+    }
+
+    /**
+     * Records the request: all of it or, if anything fails, nothing.
+     *
+     * @throws StoreException if the catalogue refuses the change
+     */
+    public RecordingResult record(RecordingRequest request) throws StoreException {
+        Map<String, ToolScan> scans = mergeReports(request.reports());
+        return store.inTransaction(connection -> new Transaction(connection, request).run(scans));
+    }
+
+    /** The findings of one tool across the reports of a recording. */
+    private static final class ToolScan {
+        private final Map<String, Finding> findings = new LinkedHashMap<>();
+        private String incompleteReason;
+    }
+
+    private static Map<String, ToolScan> mergeReports(List<ParsedReport> reports) {
+        Map<String, ToolScan> scans = new TreeMap<>();
+        for (ParsedReport report : reports) {
+            report.tools().forEach(tool -> scans.computeIfAbsent(tool, name -> new ToolScan()));
+            report.incomplete().forEach((tool, reason) -> {
+                ToolScan scan = scans.computeIfAbsent(tool, name -> new ToolScan());
+                if (scan.incompleteReason == null) {
+                    scan.incompleteReason = reason;
+                }
+            });
+            for (Finding finding : report.findings()) {
+                scans.computeIfAbsent(finding.tool(), name -> new ToolScan()).findings
+                        .putIfAbsent(finding.fingerprint(), finding);
+            }
+        }
+        return scans;
+    }
+
+    /** The state of one recording while its transaction runs. */
+    private final class Transaction {
+        private final Connection connection;
+        private final RecordingRequest request;
+        private final Timestamp now;
+        private final ReportLog log = new ReportLog();
+        private final List<Finding> added = new ArrayList<>();
+        private final List<Finding> fixed = new ArrayList<>();
+        private final List<RecordingResult.ToolChange> changes = new ArrayList<>();
+        private long serviceId;
+        private long recordingId;
+
+        Transaction(Connection connection, RecordingRequest request) {
+            this.connection = connection;
+            this.request = request;
+            this.now = Timestamp.from(request.at());
+            request.reports().forEach(report -> log.addAll(report.log()));
+        }
+
+        RecordingResult run(Map<String, ToolScan> scans) throws SQLException {
+            serviceId = lockOrCreateService();
+            updateMetadata();
+            recordingId = insertRecording();
+            if (request.environment() != null) {
+                deploy(request.environment());
+            }
+            for (var scan : scans.entrySet()) {
+                changes.add(mergeScan(scan.getKey(), scan.getValue()));
+            }
+            prune(scans.keySet());
+            SeverityCounts open = countOpen();
+            int suppressed = countState(SUPPRESSED);
+            SeverityCounts breached = countBreached();
+            finishRecording(open, suppressed, !scans.isEmpty());
+            return new RecordingResult(recordingId, request.service().name(), request.version(),
+                    request.environment(), changes, added, fixed, open, suppressed, breached,
+                    policy.risk().score(open), log);
+        }
+
+        private long lockOrCreateService() throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM service WHERE name = ? FOR UPDATE")) {
+                select.setString(1, request.service().name());
+                try (ResultSet result = select.executeQuery()) {
+                    if (result.next()) {
+                        return result.getLong(1);
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO service (name, created_at, updated_at, last_recorded_at) VALUES (?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, request.service().name());
+                insert.setTimestamp(2, now);
+                insert.setTimestamp(3, now);
+                insert.setTimestamp(4, now);
+                insert.executeUpdate();
+                return generatedId(insert);
+            }
+        }
+
+        private void updateMetadata() throws SQLException {
+            ServiceMetadata metadata = request.service();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE service SET "
+                    + "team = COALESCE(?, team), description = COALESCE(?, description), "
+                    + "repository = COALESCE(?, repository), tier = COALESCE(?, tier), updated_at = ? WHERE id = ?")) {
+                update.setString(1, metadata.team());
+                update.setString(2, metadata.description());
+                update.setString(3, metadata.repository());
+                update.setString(4, metadata.tier());
+                update.setTimestamp(5, now);
+                update.setLong(6, serviceId);
+                update.executeUpdate();
+            }
+            for (var link : new TreeMap<>(metadata.links()).entrySet()) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM service_link WHERE service_id = ? AND link_name = ?")) {
+                    delete.setLong(1, serviceId);
+                    delete.setString(2, link.getKey());
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO service_link (service_id, link_name, url) VALUES (?, ?, ?)")) {
+                    insert.setLong(1, serviceId);
+                    insert.setString(2, link.getKey());
+                    insert.setString(3, link.getValue());
+                    insert.executeUpdate();
+                }
+            }
+        }
+
+        private long insertRecording() throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO recording (service_id, "
+                    + "service_version, environment, recorded_at, build_job, build_number, build_url, new_count, "
+                    + "fixed_count, open_count) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, serviceId);
+                insert.setString(2, request.version());
+                insert.setString(3, request.environment());
+                insert.setTimestamp(4, now);
+                BuildReference build = request.build();
+                insert.setString(5, build == null ? null : build.job());
+                if (build == null || build.number() == null) {
+                    insert.setNull(6, Types.BIGINT);
+                }
+                else {
+                    insert.setLong(6, build.number());
+                }
+                insert.setString(7, build == null ? null : build.url());
+                insert.executeUpdate();
+                return generatedId(insert);
+            }
+        }
+
+        private void deploy(String environment) throws SQLException {
+            try (PreparedStatement retire = connection.prepareStatement("UPDATE deployment SET current_deployment = "
+                    + "FALSE WHERE service_id = ? AND environment = ? AND current_deployment = TRUE")) {
+                retire.setLong(1, serviceId);
+                retire.setString(2, environment);
+                retire.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO deployment (service_id, "
+                    + "environment, service_version, deployed_at, recording_id, current_deployment) "
+                    + "VALUES (?, ?, ?, ?, ?, TRUE)")) {
+                insert.setLong(1, serviceId);
+                insert.setString(2, environment);
+                insert.setString(3, request.version());
+                insert.setTimestamp(4, now);
+                insert.setLong(5, recordingId);
+                insert.executeUpdate();
+            }
+            log.info("%s %s is deployed in %s", request.service().name(), request.version(), environment);
+        }
+
+        private RecordingResult.ToolChange mergeScan(String tool, ToolScan scan) throws SQLException {
+            boolean complete = scan.incompleteReason == null;
+            long scanId = insertScan(tool, scan, complete);
+            Map<String, Stored> before = storedFindings(tool);
+            List<Finding> inserts = new ArrayList<>();
+            List<Finding> updates = new ArrayList<>();
+            int reopened = 0;
+            int stillOpen = 0;
+            int suppressed = 0;
+            for (Finding finding : scan.findings.values()) {
+                Stored stored = before.get(finding.fingerprint());
+                if (finding.isSuppressed()) {
+                    suppressed++;
+                }
+                if (stored == null) {
+                    inserts.add(finding);
+                    if (!finding.isSuppressed()) {
+                        added.add(finding);
+                    }
+                }
+                else {
+                    updates.add(finding);
+                    if (FIXED.equals(stored.state) && !finding.isSuppressed()) {
+                        reopened++;
+                        added.add(finding);
+                    }
+                    else if (OPEN.equals(stored.state) && !finding.isSuppressed()) {
+                        stillOpen++;
+                    }
+                }
+            }
+            insertFindings(tool, inserts);
+            updateFindings(tool, updates);
+            Map<String, Long> ids = findingIds(tool);
+            linkScan(scanId, scan.findings.keySet(), ids);
+            insertAliases(inserts, ids);
+            int fixedCount = 0;
+            if (complete) {
+                fixedCount = fixMissing(before, scan.findings.keySet());
+            }
+            else {
+                log.warning("%s: the scan did not complete (%s); no finding was marked fixed", tool,
+                        scan.incompleteReason);
+            }
+            return new RecordingResult.ToolChange(tool, complete, scan.incompleteReason, scan.findings.size(),
+                    inserts.size() - (int) inserts.stream().filter(Finding::isSuppressed).count(), reopened,
+                    stillOpen, fixedCount, suppressed);
+        }
+
+        private long insertScan(String tool, ToolScan scan, boolean complete) throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO scan (service_id, tool, "
+                    + "service_version, recording_id, scanned_at, complete, incomplete_reason, finding_count) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, serviceId);
+                insert.setString(2, tool);
+                insert.setString(3, request.version());
+                insert.setLong(4, recordingId);
+                insert.setTimestamp(5, now);
+                insert.setBoolean(6, complete);
+                insert.setString(7, scan.incompleteReason);
+                insert.setInt(8, scan.findings.size());
+                insert.executeUpdate();
+                return generatedId(insert);
+            }
+        }
+
+        private Map<String, Stored> storedFindings(String tool) throws SQLException {
+            Map<String, Stored> stored = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, state, " + FindingRows.COLUMNS
+                    + " FROM finding WHERE service_id = ? AND tool = ?")) {
+                select.setLong(1, serviceId);
+                select.setString(2, tool);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        Finding finding = FindingRows.read(row);
+                        stored.put(finding.fingerprint(), new Stored(row.getLong("id"), row.getString("state"),
+                                finding));
+                    }
+                }
+            }
+            return stored;
+        }
+
+        private void insertFindings(String tool, List<Finding> findings) throws SQLException {
+            if (findings.isEmpty()) {
+                return;
+            }
+            String columns = "service_id, tool, fingerprint, " + FindingRows.DETAIL_COLUMNS + ", state, first_seen, "
+                    + "last_seen, first_version, last_version, first_recording_id, last_recording_id";
+            String placeholders = String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?"));
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO finding (" + columns + ") VALUES (" + placeholders + ")")) {
+                for (Finding finding : findings) {
+                    insert.setLong(1, serviceId);
+                    insert.setString(2, tool);
+                    insert.setString(3, finding.fingerprint());
+                    int index = FindingRows.bindDetails(insert, 4, finding);
+                    insert.setString(index++, finding.isSuppressed() ? SUPPRESSED : OPEN);
+                    insert.setTimestamp(index++, now);
+                    insert.setTimestamp(index++, now);
+                    insert.setString(index++, request.version());
+                    insert.setString(index++, request.version());
+                    insert.setLong(index++, recordingId);
+                    insert.setLong(index, recordingId);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+
+        private void updateFindings(String tool, List<Finding> findings) throws SQLException {
+            if (findings.isEmpty()) {
+                return;
+            }
+            String assignments = FindingRows.DETAIL_COLUMNS.replace(",", " = ?,") + " = ?";
+            try (PreparedStatement update = connection.prepareStatement("UPDATE finding SET " + assignments
+                    + ", state = ?, last_seen = ?, last_version = ?, last_recording_id = ?, fixed_at = NULL, "
+                    + "fixed_recording_id = NULL WHERE service_id = ? AND tool = ? AND fingerprint = ?")) {
+                for (Finding finding : findings) {
+                    int index = FindingRows.bindDetails(update, 1, finding);
+                    update.setString(index++, finding.isSuppressed() ? SUPPRESSED : OPEN);
+                    update.setTimestamp(index++, now);
+                    update.setString(index++, request.version());
+                    update.setLong(index++, recordingId);
+                    update.setLong(index++, serviceId);
+                    update.setString(index++, tool);
+                    update.setString(index, finding.fingerprint());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+
+        private Map<String, Long> findingIds(String tool) throws SQLException {
+            Map<String, Long> ids = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT fingerprint, id FROM finding WHERE service_id = ? AND tool = ?")) {
+                select.setLong(1, serviceId);
+                select.setString(2, tool);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        ids.put(row.getString(1), row.getLong(2));
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private void linkScan(long scanId, Set<String> fingerprints, Map<String, Long> ids) throws SQLException {
+            if (fingerprints.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO scan_finding (scan_id, finding_id) VALUES (?, ?)")) {
+                for (String fingerprint : fingerprints) {
+                    insert.setLong(1, scanId);
+                    insert.setLong(2, ids.get(fingerprint));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+
+        private void insertAliases(List<Finding> findings, Map<String, Long> ids) throws SQLException {
+            if (findings.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO finding_alias (finding_id, alias) VALUES (?, ?)")) {
+                for (Finding finding : findings) {
+                    Set<String> identifiers = new LinkedHashSet<>();
+                    identifiers.add(normaliseIdentifier(finding.id()));
+                    finding.aliases().forEach(alias -> identifiers.add(normaliseIdentifier(alias)));
+                    for (String identifier : identifiers) {
+                        if (identifier.length() <= 300) {
+                            insert.setLong(1, ids.get(finding.fingerprint()));
+                            insert.setString(2, identifier);
+                            insert.addBatch();
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+        }
+
+        private int fixMissing(Map<String, Stored> before, Set<String> seen) throws SQLException {
+            List<Stored> gone = before.entrySet().stream()
+                    .filter(entry -> !seen.contains(entry.getKey()))
+                    .map(Map.Entry::getValue)
+                    .filter(stored -> !FIXED.equals(stored.state))
+                    .toList();
+            if (gone.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE finding SET state = 'FIXED', "
+                    + "fixed_at = ?, fixed_recording_id = ? WHERE id = ?")) {
+                for (Stored stored : gone) {
+                    update.setTimestamp(1, now);
+                    update.setLong(2, recordingId);
+                    update.setLong(3, stored.id);
+                    update.addBatch();
+                    if (OPEN.equals(stored.state)) {
+                        fixed.add(stored.finding);
+                    }
+                }
+                update.executeBatch();
+            }
+            return (int) gone.stream().filter(stored -> OPEN.equals(stored.state)).count();
+        }
+
+        private void prune(Set<String> tools) throws SQLException {
+            for (String tool : tools) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM scan WHERE service_id = ? "
+                        + "AND tool = ? AND id NOT IN (SELECT id FROM (SELECT id FROM scan WHERE service_id = ? "
+                        + "AND tool = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY) kept) AND service_version NOT IN "
+                        + "(SELECT service_version FROM deployment WHERE service_id = ? AND current_deployment = TRUE)")) {
+                    delete.setLong(1, serviceId);
+                    delete.setString(2, tool);
+                    delete.setLong(3, serviceId);
+                    delete.setString(4, tool);
+                    delete.setInt(5, policy.scansKept());
+                    delete.setLong(6, serviceId);
+                    delete.executeUpdate();
+                }
+            }
+        }
+
+        private SeverityCounts countOpen() throws SQLException {
+            Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+            try (PreparedStatement select = connection.prepareStatement("SELECT severity, COUNT(*) FROM finding "
+                    + "WHERE service_id = ? AND state = 'OPEN' GROUP BY severity")) {
+                select.setLong(1, serviceId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        counts.put(Severity.valueOf(row.getString(1)), row.getInt(2));
+                    }
+                }
+            }
+            return SeverityCounts.of(counts);
+        }
+
+        private int countState(String state) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM finding WHERE service_id = ? AND state = ?")) {
+                select.setLong(1, serviceId);
+                select.setString(2, state);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getInt(1) : 0;
+                }
+            }
+        }
+
+        private SeverityCounts countBreached() throws SQLException {
+            Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+            for (Severity severity : Severity.values()) {
+                Instant limit = policy.sla().breachedBefore(severity, request.at());
+                if (limit == null) {
+                    continue;
+                }
+                try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM finding WHERE "
+                        + "service_id = ? AND state = 'OPEN' AND severity = ? AND first_seen < ?")) {
+                    select.setLong(1, serviceId);
+                    select.setString(2, severity.name());
+                    select.setTimestamp(3, Timestamp.from(limit));
+                    try (ResultSet row = select.executeQuery()) {
+                        counts.put(severity, row.next() ? row.getInt(1) : 0);
+                    }
+                }
+            }
+            return SeverityCounts.of(counts);
+        }
+
+        private void finishRecording(SeverityCounts open, int suppressed, boolean scanned) throws SQLException {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE recording SET new_count = ?, "
+                    + "fixed_count = ?, open_count = ? WHERE id = ?")) {
+                update.setInt(1, added.size());
+                update.setInt(2, fixed.size());
+                update.setInt(3, open.total());
+                update.setLong(4, recordingId);
+                update.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE service SET last_recorded_at = ?, "
+                    + "last_scanned_at = " + (scanned ? "?" : "last_scanned_at") + ", last_recording_id = ?, "
+                    + "open_critical = ?, open_high = ?, open_medium = ?, open_low = ?, open_info = ?, "
+                    + "open_unknown = ?, suppressed_count = ?"
+                    + (scanned ? ", new_count = ?, fixed_count = ?" : "") + " WHERE id = ?")) {
+                int index = 1;
+                update.setTimestamp(index++, now);
+                if (scanned) {
+                    update.setTimestamp(index++, now);
+                }
+                update.setLong(index++, recordingId);
+                for (Severity severity : Severity.values()) {
+                    update.setInt(index++, open.get(severity));
+                }
+                update.setInt(index++, suppressed);
+                if (scanned) {
+                    update.setInt(index++, added.size());
+                    update.setInt(index++, fixed.size());
+                }
+                update.setLong(index, serviceId);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /** Identifiers are searched case-insensitively: they are stored upper-case. */
+    public static String normaliseIdentifier(String identifier) {
+        return identifier.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static long generatedId(PreparedStatement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("The database returned no generated id");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    /** A finding as stored before this recording. */
+    private record Stored(long id, String state, Finding finding) {
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.securitycatalogue.store;
+
+import io.jenkins.plugins.securitycatalogue.model.Finding;
+import io.jenkins.plugins.securitycatalogue.model.FindingKind;
+import io.jenkins.plugins.securitycatalogue.model.Severity;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.List;
+
+/** Maps findings to and from the columns of the {@code finding} table. */
+public final class FindingRows {
+    /** The finding's columns, in the order {@link #read(ResultSet)} and {@link #bindDetails} use. */
+    public static final String DETAIL_COLUMNS = "kind, identifier, title, description, severity, cvss_score, "
+            + "cvss_vector, cwes, package_name, purl, installed_version, fixed_version, target, file_path, "
+            + "line_number, url, secret_mask, suppression";
+
+    /** The columns read by {@link #read(ResultSet)}: the tool and fingerprint, then the details. */
+    public static final String COLUMNS = "tool, fingerprint, " + DETAIL_COLUMNS;
+
+    private FindingRows() {
+    }
+
+    /** Binds the detail columns from parameter {@code first} on; returns the next parameter index. */
+    public static int bindDetails(PreparedStatement statement, int first, Finding finding) throws SQLException {
+        int index = first;
+        statement.setString(index++, finding.kind().name());
+        statement.setString(index++, finding.id());
+        statement.setString(index++, finding.title());
+        statement.setString(index++, finding.description());
+        statement.setString(index++, finding.severity().name());
+        if (finding.cvssScore() == null) {
+            statement.setNull(index++, Types.DOUBLE);
+        }
+        else {
+            statement.setDouble(index++, finding.cvssScore());
+        }
+        statement.setString(index++, finding.cvssVector());
+        statement.setString(index++, finding.cwes().isEmpty() ? null : String.join(",", finding.cwes()));
+        statement.setString(index++, finding.packageName());
+        statement.setString(index++, finding.purl());
+        statement.setString(index++, finding.installedVersion());
+        statement.setString(index++, finding.fixedVersion());
+        statement.setString(index++, finding.target());
+        statement.setString(index++, finding.path());
+        statement.setInt(index++, finding.line());
+        statement.setString(index++, finding.url());
+        statement.setString(index++, finding.secretMask());
+        statement.setString(index++, finding.suppression());
+        return index;
+    }
+
+    /** Reads a finding from a row selected with {@link #COLUMNS}; aliases are not read. */
+    public static Finding read(ResultSet row) throws SQLException {
+        double score = row.getDouble("cvss_score");
+        Double cvss = row.wasNull() ? null : score;
+        String cwes = row.getString("cwes");
+        return new Finding(row.getString("tool"), FindingKind.valueOf(row.getString("kind")),
+                row.getString("identifier"), List.of(), row.getString("title"), row.getString("description"),
+                Severity.valueOf(row.getString("severity")), cvss, row.getString("cvss_vector"),
+                cwes == null ? List.of() : Arrays.asList(cwes.split(",")), row.getString("package_name"),
+                row.getString("purl"), row.getString("installed_version"), row.getString("fixed_version"),
+                row.getString("target"), row.getString("file_path"), row.getInt("line_number"), row.getString("url"),
+                row.getString("suppression"), row.getString("secret_mask"), row.getString("fingerprint"));
+    }
+}
