@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class Fingerprints {
     private static final Pattern IMAGE_DIGEST = Pattern.compile("@sha256:[0-9a-fA-F]{16,}");
-    private static final Pattern IMAGE_TAG = Pattern.compile("^([\\w.\\-/]+(?::\\d+)?/)?([\\w.\\-]+):[\\w.\\-]+(?=\\s|$)");
+    private static final Pattern IMAGE_TAG = Pattern.compile(
+            "^((?:[\\w.\\-]+(?::\\d+)?/)*)([\\w.\\-]+):[\\w.\\-]+(?=\\s|$)");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private Fingerprints() {

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.securitycatalogue;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Core decides everything that can be decided without Jenkins: it must not depend on Jenkins at all. */
+@AnalyzeClasses(packages = "io.jenkins.plugins.securitycatalogue", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule CORE_DOES_NOT_DEPEND_ON_JENKINS = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke.stapler..",
+                    "org.jenkinsci..")
+            .because("core is built and tested where Jenkins cannot be downloaded");
+
+    @ArchTest
+    static final ArchRule CORE_DOES_NOT_PRINT = noClasses()
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("library code logs with java.util.logging or writes to the report log");
+
+    @ArchTest
+    static final ArchRule MODEL_DOES_NOT_DEPEND_ON_STORAGE = noClasses()
+            .that().resideInAPackage("..model..")
+            .should().dependOnClassesThat().resideInAnyPackage("..store..", "..recording..", "..query..",
+                    "java.sql..")
+            .because("the finding model is shared by parsers that run on build agents");
+}
