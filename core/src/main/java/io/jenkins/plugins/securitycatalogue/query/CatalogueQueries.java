@@ -111,7 +111,8 @@ public final class CatalogueQueries {
 
     /**
      * Returns the services that carry a vulnerability (any of its identifiers: CVE, GHSA, ...) or a package (its
-     * name or purl), with the environments whose deployed version carries it. Fixed findings are left out.
+     * name or purl), with the environments whose deployed version carries it. A finding fixed in the newest scan
+     * is still listed while an environment runs a version that has it.
      */
     public List<ExposureHit> exposure(String query) throws StoreException {
         String wanted = query.strip();
@@ -122,7 +123,7 @@ public final class CatalogueQueries {
             List<ExposureHit> hits = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT f.id, s.name, s.team, f.tool, "
                     + "f.identifier, f.severity, f.package_name, f.installed_version, f.fixed_version, f.state "
-                    + "FROM finding f JOIN service s ON s.id = f.service_id WHERE f.state <> 'FIXED' AND ("
+                    + "FROM finding f JOIN service s ON s.id = f.service_id WHERE ("
                     + "f.id IN (SELECT finding_id FROM finding_alias WHERE alias = ?) "
                     + "OR LOWER(f.package_name) = ? OR LOWER(f.purl) LIKE ?) ORDER BY s.name, f.identifier")) {
                 select.setString(1, Recorder.normaliseIdentifier(wanted));
@@ -130,11 +131,15 @@ public final class CatalogueQueries {
                 select.setString(3, escapeLike(wanted.toLowerCase(Locale.ROOT)) + "@%");
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
+                        List<String> environments = exposedEnvironments(connection, row.getLong("id"));
+                        String state = row.getString("state");
+                        if ("FIXED".equals(state) && environments.isEmpty()) {
+                            continue;
+                        }
                         hits.add(new ExposureHit(row.getString("name"), row.getString("team"), row.getString("tool"),
                                 row.getString("identifier"), Severity.valueOf(row.getString("severity")),
                                 row.getString("package_name"), row.getString("installed_version"),
-                                row.getString("fixed_version"), row.getString("state"),
-                                exposedEnvironments(connection, row.getLong("id"))));
+                                row.getString("fixed_version"), state, environments));
                     }
                 }
             }

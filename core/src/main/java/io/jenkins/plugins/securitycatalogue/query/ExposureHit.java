@@ -15,7 +15,7 @@ import java.util.List;
  * @param packageName the package, or {@code null}
  * @param installedVersion the version installed in the latest scan, or {@code null}
  * @param fixedVersion the version that fixes it, or {@code null}
- * @param state open, suppressed or fixed in the latest scan
+ * @param state the finding's state in the service's newest scan: open, suppressed or fixed
  * @param environments the environments whose deployed version carries it
  */
 public record ExposureHit(String service, @CheckForNull String team, String tool, String id, Severity severity,
