@@ -27,6 +27,7 @@ public final class FormatRegistry {
     private static List<ReportFormat> builtIn() {
         List<ReportFormat> all = new ArrayList<>();
         // Order matters only where two formats could accept the same content: more specific ones first.
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.sarif.SarifFormat());
         return all;
     }
 
