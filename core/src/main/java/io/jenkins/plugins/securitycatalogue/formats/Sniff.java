@@ -197,6 +197,8 @@ public final class Sniff {
             Set<String> childKeys = new LinkedHashSet<>();
             Map<String, String> childTexts = new LinkedHashMap<>();
             String text = null;
+            // known before its value is read, so that a value cut off by the prefix still names the key
+            fields.put(name, new Field(null, childKeys, childTexts));
             if (value == JsonToken.START_OBJECT) {
                 readChildren(parser, childKeys, childTexts);
             }
