@@ -296,7 +296,7 @@ public final class CycloneDxFormat implements ReportFormat {
 
     /** Returns the first non-blank line of a text, cut to a title's length: CycloneDX has no titles. */
     @CheckForNull
-    static String firstLine(@CheckForNull String text) {
+    private static String firstLine(@CheckForNull String text) {
         if (text == null) {
             return null;
         }

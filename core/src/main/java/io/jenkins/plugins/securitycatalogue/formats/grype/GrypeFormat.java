@@ -227,7 +227,7 @@ public final class GrypeFormat implements ReportFormat {
 
     /** Returns the first non-blank line of a text, cut to a title's length: Grype gives no titles. */
     @CheckForNull
-    static String firstLine(@CheckForNull String text) {
+    private static String firstLine(@CheckForNull String text) {
         if (text == null) {
             return null;
         }

@@ -105,8 +105,8 @@ public final class OsvScannerFormat implements ReportFormat {
     }
 
     /**
-     * One scanned source, streamed package by package. Findings wait until the source ends, so that a
-     * {@code source} written after the packages still places them.
+     * One scanned source, streamed package by package. Findings read before the {@code source} (OSV-Scanner writes
+     * it first) wait until the end of the element.
      */
     private static final class Source {
         private final ParseContext context;
@@ -114,6 +114,7 @@ public final class OsvScannerFormat implements ReportFormat {
         private final Map<FindingBuilder, String> pending = new LinkedHashMap<>();
         @CheckForNull
         private String path;
+        private boolean placed;
 
         Source(ParseContext context, String where) {
             this.context = context;
@@ -124,12 +125,22 @@ public final class OsvScannerFormat implements ReportFormat {
             Json.forEachField(parser, (name, value) -> {
                 if ("source".equals(name)) {
                     path = Json.text(Json.readTree(value), "path");
+                    placed = true;
                 }
                 else if ("packages".equals(name)) {
                     Json.forEachElement(value, (node, index) -> pack(node, where + ".packages[" + index + "]"));
                 }
             });
             pending.forEach((finding, at) -> context.add(finding.target(path).path(path), at));
+        }
+
+        private void offer(FindingBuilder finding, String at) {
+            if (placed) {
+                context.add(finding.target(path).path(path), at);
+            }
+            else {
+                pending.put(finding, at);
+            }
         }
 
         private void pack(JsonNode node, String at) {
@@ -143,14 +154,14 @@ public final class OsvScannerFormat implements ReportFormat {
             }
             List<JsonNode> groups = Json.list(node, "groups");
             if (groups.isEmpty()) {
-                records.forEach((id, record) -> pending.put(group(pack, List.of(id), List.of(), null, records),
+                records.forEach((id, record) -> offer(group(pack, List.of(id), List.of(), null, records),
                         at + ".vulnerabilities[" + id + "]"));
                 return;
             }
             for (int i = 0; i < groups.size(); i++) {
                 JsonNode group = groups.get(i);
                 List<String> ids = texts(group, "ids");
-                pending.put(group(pack, ids, texts(group, "aliases"), Json.number(group, "max_severity"), records),
+                offer(group(pack, ids, texts(group, "aliases"), Json.number(group, "max_severity"), records),
                         at + ".groups[" + i + "]");
             }
         }
@@ -211,7 +222,7 @@ public final class OsvScannerFormat implements ReportFormat {
      * records name the package in {@code affected[].package}, and list several ranges for several branches.
      */
     @CheckForNull
-    static String fixedVersion(List<JsonNode> records, @CheckForNull String packageName,
+    private static String fixedVersion(List<JsonNode> records, @CheckForNull String packageName,
             @CheckForNull String installed) {
         List<String> fixed = new ArrayList<>();
         for (JsonNode record : records) {
@@ -272,7 +283,7 @@ public final class OsvScannerFormat implements ReportFormat {
 
     /** Returns the first non-blank line of a text, cut to a title's length, for records without a summary. */
     @CheckForNull
-    static String firstLine(@CheckForNull String text) {
+    private static String firstLine(@CheckForNull String text) {
         if (text == null) {
             return null;
         }
@@ -285,7 +296,7 @@ public final class OsvScannerFormat implements ReportFormat {
      * A loose order of version strings across ecosystems: numbers compare as numbers, other parts as text. It
      * only chooses among the fixed versions of one record, so an odd scheme costs a less precise fixed version.
      */
-    static final class VersionOrder {
+    private static final class VersionOrder {
         private VersionOrder() {
         }
 

@@ -70,6 +70,7 @@ public final class TrivyFormat implements ReportFormat {
             }
             var reading = new Reading(context);
             if (first == JsonToken.START_ARRAY) {
+                reading.legacy = true;
                 reading.results(parser, "");
             }
             else {
@@ -86,6 +87,7 @@ public final class TrivyFormat implements ReportFormat {
         private String artifact;
         @CheckForNull
         private String schema;
+        private boolean legacy;
 
         Reading(ParseContext context) {
             this.context = context;
@@ -158,8 +160,7 @@ public final class TrivyFormat implements ReportFormat {
 
     /**
      * One element of {@code Results}, streamed field by field because an image's result can hold thousands of
-     * vulnerabilities. Findings wait until the element ends, so that a {@code Target} written after them still
-     * applies.
+     * vulnerabilities. Findings read before the {@code Target} wait until the element ends.
      */
     private static final class Result {
         private final Reading reading;
@@ -185,16 +186,29 @@ public final class TrivyFormat implements ReportFormat {
             switch (name) {
                 case "Target" -> target = scalar(parser);
                 case "Class" -> resultClass = scalar(parser);
-                case "Vulnerabilities" -> Json.forEachElement(parser, (node, index) -> pending.add(new Pending(
+                case "Vulnerabilities" -> Json.forEachElement(parser, (node, index) -> offer(new Pending(
                         vulnerability(node), FindingKind.VULNERABILITY, Json.text(node, "PkgPath"),
                         where + ".Vulnerabilities[" + index + "]")));
                 case "Misconfigurations" -> Json.forEachElement(parser, (node, index) ->
                         misconfiguration(node, where + ".Misconfigurations[" + index + "]"));
-                case "Secrets" -> Json.forEachElement(parser, (node, index) -> pending.add(new Pending(
+                case "Secrets" -> Json.forEachElement(parser, (node, index) -> offer(new Pending(
                         secret(node), FindingKind.SECRET, null, where + ".Secrets[" + index + "]")));
                 default -> {
                     // Type, Packages, MisconfSummary, Licenses, CustomResources: not findings
                 }
+            }
+        }
+
+        /**
+         * Adds the finding at once when the result's target and class are known, as Trivy writes them first;
+         * else keeps it until the end of the result.
+         */
+        private void offer(Pending entry) {
+            if (target != null && (resultClass != null || reading.legacy)) {
+                reading.context.add(placed(entry), entry.where());
+            }
+            else {
+                pending.add(entry);
             }
         }
 
@@ -268,7 +282,7 @@ public final class TrivyFormat implements ReportFormat {
                     .line(Json.line(cause, "StartLine"))
                     .url(first(Json.text(node, "PrimaryURL"), firstHttp(node, "References")))
                     .flaggedText(join(message, Json.text(cause, "Resource")));
-            pending.add(new Pending(finding, FindingKind.MISCONFIGURATION, null, at));
+            offer(new Pending(finding, FindingKind.MISCONFIGURATION, null, at));
         }
 
         private FindingBuilder secret(JsonNode node) {
@@ -360,7 +374,7 @@ public final class TrivyFormat implements ReportFormat {
 
     /** Returns the first non-blank line of a text, cut to a title's length, for reports without a title. */
     @CheckForNull
-    static String firstLine(@CheckForNull String text) {
+    private static String firstLine(@CheckForNull String text) {
         if (text == null) {
             return null;
         }
