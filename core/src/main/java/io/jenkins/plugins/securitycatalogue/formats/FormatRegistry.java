@@ -27,6 +27,10 @@ public final class FormatRegistry {
     private static List<ReportFormat> builtIn() {
         List<ReportFormat> all = new ArrayList<>();
         // Order matters only where two formats could accept the same content: more specific ones first.
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.trivy.TrivyFormat());
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.grype.GrypeFormat());
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.cyclonedx.CycloneDxFormat());
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.osv.OsvScannerFormat());
         all.add(new io.jenkins.plugins.securitycatalogue.formats.sarif.SarifFormat());
         return all;
     }
