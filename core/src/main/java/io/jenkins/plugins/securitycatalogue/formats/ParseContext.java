@@ -6,6 +6,7 @@ import io.jenkins.plugins.securitycatalogue.model.FindingBuilder;
 import io.jenkins.plugins.securitycatalogue.model.FindingKind;
 import io.jenkins.plugins.securitycatalogue.model.ReportLog;
 import io.jenkins.plugins.securitycatalogue.model.SecretHasher;
+import io.jenkins.plugins.securitycatalogue.model.ToolNames;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -22,6 +23,8 @@ public final class ParseContext {
     private final Set<String> tools = new LinkedHashSet<>();
     private final Map<String, String> incomplete = new LinkedHashMap<>();
     private final ReportLog log = new ReportLog();
+    @CheckForNull
+    private String baseDirectory;
     private int duplicates;
     private int skipped;
 
@@ -29,6 +32,15 @@ public final class ParseContext {
     public ParseContext(String file, SecretHasher hasher) {
         this.file = file;
         this.hasher = hasher;
+    }
+
+    /**
+     * Sets the directory the build ran in (a workspace). Absolute paths and targets under it are made relative,
+     * so that the same finding found in another workspace or on another agent keeps its fingerprint.
+     */
+    public ParseContext baseDirectory(@CheckForNull String directory) {
+        baseDirectory = directory;
+        return this;
     }
 
     /** Returns the report's name, for messages. */
@@ -44,7 +56,7 @@ public final class ParseContext {
     /** Starts a finding of the given tool; the tool is recorded as having run. */
     public FindingBuilder finding(String tool, FindingKind kind) {
         toolRan(tool);
-        return new FindingBuilder(hasher, tool, kind);
+        return new FindingBuilder(hasher, ToolNames.canonical(tool), kind).baseDirectory(baseDirectory);
     }
 
     /**
@@ -77,13 +89,13 @@ public final class ParseContext {
 
     /** Records that a tool ran, even if it found nothing. */
     public void toolRan(String tool) {
-        tools.add(tool);
+        tools.add(ToolNames.canonical(tool));
     }
 
     /** Records that a tool's scan did not complete: its missing findings must not be taken as fixed. */
     public void toolIncomplete(String tool, String reason) {
         toolRan(tool);
-        incomplete.merge(tool, reason, (first, second) -> first);
+        incomplete.merge(ToolNames.canonical(tool), reason, (first, second) -> first);
         log.warning("%s: the %s scan did not complete: %s", file, tool, reason);
     }
 
@@ -93,7 +105,7 @@ public final class ParseContext {
             log.info("%s: %d duplicate results were counted once", file, duplicates);
         }
         if (skipped > 0) {
-            log.warning("%s: %d elements were skipped", file, skipped);
+            log.info("%s: %d elements were skipped in all", file, skipped);
         }
         return new ParsedReport(file, format, findings.values().stream().toList(), tools, incomplete, log);
     }

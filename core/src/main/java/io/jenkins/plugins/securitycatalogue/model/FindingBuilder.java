@@ -52,6 +52,10 @@ public final class FindingBuilder {
     private String flaggedText;
     @CheckForNull
     private String secretValue;
+    @CheckForNull
+    private String maskedSecret;
+    @CheckForNull
+    private String baseDirectory;
 
     /** Creates a builder for a finding of the given tool and kind. */
     public FindingBuilder(SecretHasher hasher, String tool, FindingKind kind) {
@@ -131,12 +135,22 @@ public final class FindingBuilder {
     }
 
     public FindingBuilder target(@CheckForNull String value) {
-        target = Texts.line(value);
+        target = relative(Texts.line(value));
         return this;
     }
 
     public FindingBuilder path(@CheckForNull String value) {
-        path = Texts.line(value);
+        path = relative(Texts.line(value));
+        return this;
+    }
+
+    /**
+     * Sets the directory that absolute paths and targets are made relative to; see
+     * {@link io.jenkins.plugins.securitycatalogue.formats.ParseContext#baseDirectory(String)}.
+     */
+    public FindingBuilder baseDirectory(@CheckForNull String directory) {
+        String cleaned = Texts.line(directory);
+        baseDirectory = cleaned == null ? null : cleaned.replace('\\', '/').replaceAll("/+$", "");
         return this;
     }
 
@@ -176,6 +190,13 @@ public final class FindingBuilder {
         return this;
     }
 
+    /** Sets the masked form of a secret that the tool already masked (its value is not known). */
+    public FindingBuilder maskedSecret(@CheckForNull String masked) {
+        String cleaned = Texts.line(masked);
+        maskedSecret = cleaned == null || cleaned.length() <= 50 ? cleaned : cleaned.substring(0, 49) + "…";
+        return this;
+    }
+
     /** Returns the identifier set so far, for parsers that must decide whether to skip a finding. */
     @CheckForNull
     public String id() {
@@ -194,7 +215,7 @@ public final class FindingBuilder {
         String primary = id;
         String cleanTitle = redact(Texts.line(title));
         String cleanDescription = redact(Texts.clean(description, Texts.MAX_DESCRIPTION));
-        String mask = null;
+        String mask = maskedSecret;
         String fingerprint;
         if (kind == FindingKind.VULNERABILITY) {
             fingerprint = Fingerprints.vulnerability(primary, purl, packageName, target);
@@ -212,6 +233,20 @@ public final class FindingBuilder {
                 cleanDescription == null ? "" : cleanDescription, severity, cvssScore, cvssVector,
                 new ArrayList<>(cwes), packageName, purl, installedVersion, fixedVersion, target, path, line, url,
                 suppression == null ? null : Texts.line(suppression), mask, fingerprint);
+    }
+
+    @CheckForNull
+    private String relative(@CheckForNull String value) {
+        if (value == null || baseDirectory == null || baseDirectory.isEmpty()) {
+            return value;
+        }
+        String normalised = value.replace('\\', '/');
+        String prefix = normalised.startsWith("file://") ? "file://" : "";
+        String bare = normalised.substring(prefix.length());
+        if (bare.startsWith(baseDirectory + "/")) {
+            return bare.substring(baseDirectory.length() + 1);
+        }
+        return value;
     }
 
     @CheckForNull

@@ -86,7 +86,7 @@ class CycloneDxFormatTest extends AbstractVulnerabilityJsonFormatTest {
     void shouldResolveComponentsWrittenAfterTheVulnerabilities() {
         ParsedReport report = read(COMPONENTS_LAST);
 
-        assertThat(report.tools()).containsExactly("trivy");
+        assertThat(report.tools()).containsExactly("Trivy");
         assertThat(report.findings()).hasSize(6);
         assertThat(countBySeverity(report)).containsExactly(entry(Severity.HIGH, 2L), entry(Severity.LOW, 1L),
                 entry(Severity.UNKNOWN, 1L));
@@ -163,7 +163,7 @@ class CycloneDxFormatTest extends AbstractVulnerabilityJsonFormatTest {
 
         assertThat(report.format()).isEqualTo("cyclonedx");
         assertThat(report.findings()).isEmpty();
-        assertThat(report.tools()).containsExactly("syft");
+        assertThat(report.tools()).containsExactly("Syft");
         assertThat(report.incomplete()).isEmpty();
     }
 

@@ -80,11 +80,11 @@ class SarifFormatTest extends AbstractFormatTest {
     void shouldKeepTheRunsOfLgtmAndCodeqlApartAndPlainTheEmbeddedLinks() {
         ParsedReport report = read(CODEQL);
 
-        assertThat(report.tools()).containsExactlyInAnyOrder("LGTM.com", "CodeQL command-line toolchain");
+        assertThat(report.tools()).containsExactlyInAnyOrder("LGTM.com", "CodeQL");
         assertThat(countBySeverity(report)).containsExactlyEntriesOf(Map.of(Severity.LOW, 3L));
         assertThat(report.findings()).filteredOn(finding -> finding.id().equals("js/unused-local-variable"))
                 .extracting(Finding::tool)
-                .containsExactlyInAnyOrder("LGTM.com", "CodeQL command-line toolchain");
+                .containsExactlyInAnyOrder("LGTM.com", "CodeQL");
         Finding unused = report.findings().get(0);
         Finding inconsistent = finding(report, "js/inconsistent-use-of-new", null);
         var softly = new SoftAssertions();
@@ -97,7 +97,7 @@ class SarifFormatTest extends AbstractFormatTest {
         softly.assertThat(unused.fingerprint()).isEqualTo(Fingerprints.code(FindingKind.WEAKNESS,
                 "js/unused-local-variable", "main.js",
                 "primaryLocationLineHash=39fa2ee980eb94b0:1;primaryLocationStartColumnFingerprint=4;", null));
-        softly.assertThat(inconsistent.tool()).isEqualTo("CodeQL command-line toolchain");
+        softly.assertThat(inconsistent.tool()).isEqualTo("CodeQL");
         softly.assertThat(inconsistent.title()).isEqualTo("Function resolvingPromise is sometimes invoked as a "
                 + "constructor (for example here), and sometimes as a normal function (for example here).");
         softly.assertThat(inconsistent.path()).isEqualTo("src/promiseUtils.js");
@@ -112,7 +112,7 @@ class SarifFormatTest extends AbstractFormatTest {
         ParsedReport report = read(FIVE_RUNS);
 
         assertThat(report.findings()).isEmpty();
-        assertThat(report.tools()).containsExactlyInAnyOrder("CodeQL command-line toolchain", "ESLint",
+        assertThat(report.tools()).containsExactlyInAnyOrder("CodeQL", "ESLint",
                 "SARIF (unnamed tool)");
         assertThat(report.incomplete()).isEmpty();
     }
@@ -155,7 +155,7 @@ class SarifFormatTest extends AbstractFormatTest {
     void shouldDeriveGitleaksRulesFromMessagesAndNeverKeepTheSecret() {
         ParsedReport report = read(GITLEAKS);
 
-        assertThat(report.tools()).containsExactly("Gitleaks");
+        assertThat(report.tools()).containsExactly("gitleaks");
         assertThat(countBySeverity(report)).containsExactlyEntriesOf(Map.of(Severity.HIGH, 4L));
         assertThat(report.findings()).extracting(Finding::kind).containsOnly(FindingKind.SECRET);
         assertThat(report.findings()).extracting(Finding::id)
@@ -183,7 +183,7 @@ class SarifFormatTest extends AbstractFormatTest {
     void shouldGetRuleMetadataOfSemgrepWhoseResultsComeBeforeTheTool() {
         ParsedReport report = read(SEMGREP);
 
-        assertThat(report.tools()).containsExactly("Semgrep OSS");
+        assertThat(report.tools()).containsExactly("Semgrep");
         assertThat(countBySeverity(report)).containsExactlyEntriesOf(Map.of(Severity.HIGH, 1L));
         Finding eqeq = finding(report, "rules.eqeq-is-bad", null);
         var softly = new SoftAssertions();
@@ -399,9 +399,9 @@ class SarifFormatTest extends AbstractFormatTest {
     void shouldMarkARunWhoseExecutionFailedAsIncomplete() {
         ParsedReport report = read("scan-failed-execution-unsuccessful.sarif");
 
-        assertThat(report.tools()).containsExactlyInAnyOrder("Semgrep OSS", "ESLint");
-        assertThat(report.incomplete()).containsOnlyKeys("Semgrep OSS");
-        assertThat(report.incomplete().get("Semgrep OSS")).isEqualTo("the tool reported that its execution was "
+        assertThat(report.tools()).containsExactlyInAnyOrder("Semgrep", "ESLint");
+        assertThat(report.incomplete()).containsOnlyKeys("Semgrep");
+        assertThat(report.incomplete().get("Semgrep")).isEqualTo("the tool reported that its execution was "
                 + "not successful: Timeout when running rules on src/big.py");
         assertThat(report.findings()).extracting(Finding::id).containsExactly("python.eval");
     }
