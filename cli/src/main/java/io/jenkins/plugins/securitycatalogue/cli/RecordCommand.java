@@ -84,6 +84,11 @@ final class RecordCommand implements Callable<Integer> {
             description = "Read every report as this format instead of telling it by content (see 'formats').")
     String format;
 
+    @Option(names = "--base-dir", paramLabel = "DIR", defaultValue = "${sys:user.dir}",
+            description = "Paths in reports under this directory are stored relative to it (default: the current "
+                    + "directory), so that findings keep their identity wherever the build ran.")
+    Path baseDirectory;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Fail (exit 3) when the service has an open finding of this severity or worse.")
     Severity failOn;
@@ -126,7 +131,8 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     private List<ParsedReport> read(CatalogueStore store, PrintWriter err) {
-        var reader = new ReportReader(new FormatRegistry(), store.secretHasher());
+        var reader = new ReportReader(new FormatRegistry(), store.secretHasher(),
+                baseDirectory.toAbsolutePath().normalize().toString());
         List<ParsedReport> parsed = new ArrayList<>();
         for (Path report : reports) {
             if (!Files.isRegularFile(report)) {

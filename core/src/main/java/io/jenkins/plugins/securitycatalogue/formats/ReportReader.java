@@ -30,11 +30,22 @@ public final class ReportReader {
 
     private final FormatRegistry registry;
     private final SecretHasher hasher;
+    @CheckForNull
+    private final String baseDirectory;
 
     /** Creates a reader over the given formats, hashing secrets with the given hasher. */
     public ReportReader(FormatRegistry registry, SecretHasher hasher) {
+        this(registry, hasher, null);
+    }
+
+    /**
+     * Creates a reader that also makes absolute paths under the base directory (the workspace the reports were
+     * written in) relative, so that fingerprints do not depend on where the build ran.
+     */
+    public ReportReader(FormatRegistry registry, SecretHasher hasher, @CheckForNull String baseDirectory) {
         this.registry = registry;
         this.hasher = hasher;
+        this.baseDirectory = baseDirectory;
     }
 
     /**
@@ -51,7 +62,7 @@ public final class ReportReader {
             log.warning("%s: the file is empty; nothing is recorded from it", input.name());
             return new ParsedReport(input.name(), EMPTY, List.of(), Set.of(), Map.of(), log);
         }
-        var context = new ParseContext(input.name(), hasher);
+        var context = new ParseContext(input.name(), hasher).baseDirectory(baseDirectory);
         try {
             format.parse(input, context);
         }
