@@ -27,6 +27,11 @@ public final class FormatRegistry {
     private static List<ReportFormat> builtIn() {
         List<ReportFormat> all = new ArrayList<>();
         // Order matters only where two formats could accept the same content: more specific ones first.
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.dependencycheck.DependencyCheckJsonFormat());
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.dependencycheck.DependencyCheckXmlFormat());
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.npm.PnpmAuditFormat());
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.npm.NpmAuditFormat());
+        all.add(new io.jenkins.plugins.securitycatalogue.formats.yarn.YarnAuditFormat());
         return all;
     }
 
