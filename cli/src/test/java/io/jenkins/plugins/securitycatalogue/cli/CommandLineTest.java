@@ -68,7 +68,8 @@ class CommandLineTest {
         assertThat(text.out).contains("team:        payments", "production: 1.4.2", "staging: 1.5.0",
                 "https://grafana.example.org/d/payments", "CVE-2021-33503");
         assertThat(json.get("deployments")).hasSize(2);
-        assertThat(json.get("summary").get("lastBuild").get("number").asLong()).isEqualTo(41);
+        assertThat(json.get("deployments").get(0).get("environment").asText()).isEqualTo("production");
+        assertThat(json.get("deployments").get(0).get("build").get("number").asLong()).isEqualTo(41);
         assertThat(run("service", "no-such-service").code).isEqualTo(Main.USAGE);
     }
 

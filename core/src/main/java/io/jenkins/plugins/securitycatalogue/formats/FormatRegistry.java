@@ -1,5 +1,15 @@
 package io.jenkins.plugins.securitycatalogue.formats;
 
+import io.jenkins.plugins.securitycatalogue.formats.cyclonedx.CycloneDxFormat;
+import io.jenkins.plugins.securitycatalogue.formats.dependencycheck.DependencyCheckJsonFormat;
+import io.jenkins.plugins.securitycatalogue.formats.dependencycheck.DependencyCheckXmlFormat;
+import io.jenkins.plugins.securitycatalogue.formats.grype.GrypeFormat;
+import io.jenkins.plugins.securitycatalogue.formats.npm.NpmAuditFormat;
+import io.jenkins.plugins.securitycatalogue.formats.npm.PnpmAuditFormat;
+import io.jenkins.plugins.securitycatalogue.formats.osv.OsvScannerFormat;
+import io.jenkins.plugins.securitycatalogue.formats.sarif.SarifFormat;
+import io.jenkins.plugins.securitycatalogue.formats.trivy.TrivyFormat;
+import io.jenkins.plugins.securitycatalogue.formats.yarn.YarnAuditFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,11 +37,16 @@ public final class FormatRegistry {
     private static List<ReportFormat> builtIn() {
         List<ReportFormat> all = new ArrayList<>();
         // Order matters only where two formats could accept the same content: more specific ones first.
-        all.add(new io.jenkins.plugins.securitycatalogue.formats.trivy.TrivyFormat());
-        all.add(new io.jenkins.plugins.securitycatalogue.formats.grype.GrypeFormat());
-        all.add(new io.jenkins.plugins.securitycatalogue.formats.cyclonedx.CycloneDxFormat());
-        all.add(new io.jenkins.plugins.securitycatalogue.formats.osv.OsvScannerFormat());
-        all.add(new io.jenkins.plugins.securitycatalogue.formats.sarif.SarifFormat());
+        all.add(new TrivyFormat());
+        all.add(new GrypeFormat());
+        all.add(new CycloneDxFormat());
+        all.add(new OsvScannerFormat());
+        all.add(new SarifFormat());
+        all.add(new DependencyCheckJsonFormat());
+        all.add(new DependencyCheckXmlFormat());
+        all.add(new PnpmAuditFormat());
+        all.add(new NpmAuditFormat());
+        all.add(new YarnAuditFormat());
         return all;
     }
 

@@ -6,12 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Collects what a parser reads about one finding, then cleans it, redacts a secret's value from every text and
  * computes the fingerprint. A builder is used for one finding only.
  */
 public final class FindingBuilder {
+    private static final Pattern CWE = Pattern.compile("(?i)^\\s*(?:CWE-?)?(\\d{1,6})(?!\\d)(?![\\w.])");
+
     private final SecretHasher hasher;
     private final String tool;
     private final FindingKind kind;
@@ -103,11 +106,14 @@ public final class FindingBuilder {
         return this;
     }
 
-    /** Adds a CWE, given as {@code 79}, {@code CWE-79} or {@code CWE-79: name}; other values are ignored. */
+    /**
+     * Adds a CWE, given as {@code 79}, {@code CWE-79} or {@code CWE-79: name}; other values, and CWE 0 which no
+     * weakness has, are ignored.
+     */
     public FindingBuilder cwe(@CheckForNull String value) {
         if (value != null) {
-            var matcher = java.util.regex.Pattern.compile("(?i)^\\s*(?:CWE-?)?(\\d{1,6})\\b").matcher(value);
-            if (matcher.find()) {
+            var matcher = CWE.matcher(value);
+            if (matcher.find() && Integer.parseInt(matcher.group(1)) > 0) {
                 cwes.add("CWE-" + Integer.parseInt(matcher.group(1)));
             }
         }
