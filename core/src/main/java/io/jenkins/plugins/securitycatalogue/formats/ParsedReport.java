@@ -2,6 +2,7 @@ package io.jenkins.plugins.securitycatalogue.formats;
 
 import io.jenkins.plugins.securitycatalogue.model.Finding;
 import io.jenkins.plugins.securitycatalogue.model.ReportLog;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param log what the person should read about this report
  */
 public record ParsedReport(String file, String format, List<Finding> findings, Set<String> tools,
-        Map<String, String> incomplete, ReportLog log) {
+        Map<String, String> incomplete, ReportLog log) implements Serializable {
     /** Copies the collections. */
     public ParsedReport {
         findings = List.copyOf(findings);

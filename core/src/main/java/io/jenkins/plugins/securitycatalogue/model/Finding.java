@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securitycatalogue.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,7 +53,7 @@ public record Finding(
         @CheckForNull String url,
         @CheckForNull String suppression,
         @CheckForNull String secretMask,
-        String fingerprint) {
+        String fingerprint) implements Serializable {
 
     /** Validates the finding; the lists are copied so that the record stays immutable. */
     public Finding {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securitycatalogue.model;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -12,7 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
  * secret keeps its identity across builds while its value is never stored. The key belongs to one catalogue;
  * without it, a stored hash cannot be checked against guessed values.
  */
-public final class SecretHasher {
+public final class SecretHasher implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final int KEY_BYTES = 32;
 
     private final byte[] key;

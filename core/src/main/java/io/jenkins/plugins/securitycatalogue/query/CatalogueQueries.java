@@ -147,6 +147,24 @@ public final class CatalogueQueries {
         });
     }
 
+    /**
+     * Returns, per service name, the full names of the CI jobs that recorded it: who may see a service's findings
+     * follows who may read those jobs.
+     */
+    public Map<String, java.util.Set<String>> recordingJobs() throws StoreException {
+        return store.read(connection -> {
+            Map<String, java.util.Set<String>> jobs = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT s.name, r.build_job FROM "
+                    + "recording r JOIN service s ON s.id = r.service_id WHERE r.build_job IS NOT NULL");
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    jobs.computeIfAbsent(row.getString(1), name -> new TreeSet<>()).add(row.getString(2));
+                }
+            }
+            return jobs;
+        });
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -1,0 +1,184 @@
+package io.jenkins.plugins.securitycatalogue.plugin;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Api;
+import hudson.model.RootAction;
+import hudson.security.Permission;
+import io.jenkins.plugins.securitycatalogue.model.Severity;
+import io.jenkins.plugins.securitycatalogue.query.CatalogueQueries;
+import io.jenkins.plugins.securitycatalogue.query.ServiceDetails;
+import io.jenkins.plugins.securitycatalogue.query.ServiceFilter;
+import io.jenkins.plugins.securitycatalogue.store.StoreException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.Stapler;
+import org.kohsuke.stapler.StaplerProxy;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * The catalogue's URL space, {@code /security-catalogue/}: the services table with its filters and the exposure
+ * search, one page per service, and the REST API of both. Everything needs the catalogue's read permission, and
+ * a service's details are shown only to users who can read a job that recorded it.
+ */
+@Extension
+@ExportedBean
+public class CatalogueRootAction implements RootAction, StaplerProxy {
+    /** The URL name under the Jenkins root. */
+    public static final String URL_NAME = "security-catalogue";
+
+    /** The icon of the catalogue's links. */
+    public static final String ICON = "symbol-security-catalogue plugin-security-catalogue";
+
+    private static final Logger LOGGER = Logger.getLogger(CatalogueRootAction.class.getName());
+
+    @Override
+    @CheckForNull
+    public String getIconFileName() {
+        return Jenkins.get().hasPermission(CataloguePermissions.READ) ? ICON : null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.CatalogueRootAction_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    @Override
+    public Object getTarget() {
+        Jenkins.get().checkPermission(CataloguePermissions.READ);
+        return this;
+    }
+
+    /** Returns the permission the layout checks. */
+    public Permission getReadPermission() {
+        return CataloguePermissions.READ;
+    }
+
+    /** Returns the REST API: {@code api/json} and {@code api/xml}, filtered like the page. */
+    public Api getApi() {
+        Jenkins.get().checkPermission(CataloguePermissions.READ);
+        return new Api(this);
+    }
+
+    /** Returns the services the current user may see, filtered by the request's parameters, riskiest first. */
+    @Exported(inline = true)
+    public List<ServiceView> getServices() {
+        Jenkins.get().checkPermission(CataloguePermissions.READ);
+        try {
+            CatalogueQueries queries = CatalogueAccess.get().queries();
+            ServiceVisibility visibility = ServiceVisibility.forCurrentUser(queries);
+            return queries.services(filter()).stream()
+                    .filter(service -> visibility.canSee(service.name()))
+                    .map(ServiceView::new)
+                    .toList();
+        }
+        catch (StoreException exception) {
+            LOGGER.log(Level.WARNING, "Cannot read the security catalogue", exception);
+            return List.of();
+        }
+    }
+
+    /** Returns the services that carry the vulnerability or package of the {@code q} parameter. */
+    @Exported(inline = true)
+    public List<ExposureView> getExposure() {
+        Jenkins.get().checkPermission(CataloguePermissions.READ);
+        String query = parameter("q");
+        if (query == null) {
+            return List.of();
+        }
+        try {
+            CatalogueQueries queries = CatalogueAccess.get().queries();
+            ServiceVisibility visibility = ServiceVisibility.forCurrentUser(queries);
+            return queries.exposure(query).stream()
+                    .filter(hit -> visibility.canSee(hit.service()))
+                    .map(ExposureView::new)
+                    .toList();
+        }
+        catch (StoreException exception) {
+            LOGGER.log(Level.WARNING, "Cannot search the security catalogue", exception);
+            return List.of();
+        }
+    }
+
+    /** Returns the page of a service, or {@code null} (not found) if it does not exist or may not be seen. */
+    @CheckForNull
+    public ServicePage getService(String name) {
+        Jenkins.get().checkPermission(CataloguePermissions.READ);
+        try {
+            CatalogueQueries queries = CatalogueAccess.get().queries();
+            if (!ServiceVisibility.forCurrentUser(queries).canSee(name)) {
+                return null;
+            }
+            Optional<ServiceDetails> details = queries.service(name);
+            return details.map(ServicePage::new).orElse(null);
+        }
+        catch (StoreException exception) {
+            LOGGER.log(Level.WARNING, "Cannot read service " + name + " of the security catalogue", exception);
+            return null;
+        }
+    }
+
+    /** Returns the teams of the services the user may see, for the filter. */
+    public List<String> getTeams() {
+        return getAllServices().stream().map(ServiceView::getTeam).filter(team -> team != null)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).stream().toList();
+    }
+
+    /** Returns the environments of the services the user may see, for the filter. */
+    public List<String> getEnvironments() {
+        var environments = new TreeSet<String>();
+        getAllServices().forEach(service -> service.getDeployments()
+                .forEach(deployment -> environments.add(deployment.getName())));
+        return List.copyOf(environments);
+    }
+
+    /** Returns the severities, for the filter. */
+    public List<String> getSeverities() {
+        return java.util.Arrays.stream(Severity.values()).map(Severity::label).toList();
+    }
+
+    /** Returns the value of a request parameter, for the filter form. */
+    @CheckForNull
+    public String parameter(String name) {
+        StaplerRequest2 request = Stapler.getCurrentRequest2();
+        return request == null ? null : Util.fixEmptyAndTrim(request.getParameter(name));
+    }
+
+    private List<ServiceView> getAllServices() {
+        try {
+            CatalogueQueries queries = CatalogueAccess.get().queries();
+            ServiceVisibility visibility = ServiceVisibility.forCurrentUser(queries);
+            return queries.services(ServiceFilter.ALL).stream()
+                    .filter(service -> visibility.canSee(service.name()))
+                    .map(ServiceView::new).toList();
+        }
+        catch (StoreException exception) {
+            LOGGER.log(Level.WARNING, "Cannot read the security catalogue", exception);
+            return List.of();
+        }
+    }
+
+    private ServiceFilter filter() {
+        String severity = parameter("severity");
+        Severity least = severity == null ? null : Severity.fromText(severity.toLowerCase(Locale.ROOT));
+        return new ServiceFilter(parameter("team"), parameter("environment"), least);
+    }
+
+    /** Returns whether the services table has no rows at all, to show how to start. */
+    public boolean isEmpty() {
+        return getAllServices().isEmpty();
+    }
+}

@@ -1,0 +1,198 @@
+package io.jenkins.plugins.securitycatalogue.plugin;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Api;
+import hudson.model.ModelObject;
+import io.jenkins.plugins.securitycatalogue.model.Texts;
+import io.jenkins.plugins.securitycatalogue.query.ServiceDetails;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/** The page of one service: metadata, deployments per environment, findings, scans and recording builds. */
+@ExportedBean
+public final class ServicePage implements ModelObject {
+    private final ServiceDetails details;
+
+    ServicePage(ServiceDetails details) {
+        this.details = details;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return details.summary().name();
+    }
+
+    /** Returns the permission the layout checks. */
+    public hudson.security.Permission getReadPermission() {
+        return CataloguePermissions.READ;
+    }
+
+    /** Returns the REST API of the page. */
+    public Api getApi() {
+        Jenkins.get().checkPermission(CataloguePermissions.READ);
+        return new Api(this);
+    }
+
+    @Exported(inline = true)
+    public ServiceView getSummary() {
+        return new ServiceView(details.summary());
+    }
+
+    @Exported
+    @CheckForNull
+    public String getDescription() {
+        return details.description();
+    }
+
+    @Exported(inline = true)
+    public List<DeploymentView> getDeployments() {
+        return details.deployments().stream().map(DeploymentView::new).toList();
+    }
+
+    @Exported(inline = true)
+    public List<FindingView> getFindings() {
+        return details.findings().stream().map(FindingView::new).toList();
+    }
+
+    @Exported(inline = true)
+    public List<FindingView> getSuppressed() {
+        return details.suppressed().stream().map(FindingView::new).toList();
+    }
+
+    @Exported(inline = true)
+    public List<ScanView> getScans() {
+        return details.scans().stream().map(ScanView::new).toList();
+    }
+
+    @Exported(inline = true)
+    public List<RecordingView> getRecordings() {
+        return details.recordings().stream().map(RecordingView::new).toList();
+    }
+
+    /** A version running in an environment, and the build that put it there. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class DeploymentView {
+        private final ServiceDetails.Deployment deployment;
+
+        DeploymentView(ServiceDetails.Deployment deployment) {
+            this.deployment = deployment;
+        }
+
+        @Exported
+        public String getEnvironment() {
+            return deployment.environment();
+        }
+
+        @Exported
+        public String getVersion() {
+            return deployment.version();
+        }
+
+        @Exported
+        public String getSince() {
+            return deployment.since().toString();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getBuild() {
+            return deployment.build() == null ? null : deployment.build().job() + " #" + deployment.build().number();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getBuildUrl() {
+            return deployment.build() == null ? null : Texts.httpUrl(deployment.build().url()).orElse(null);
+        }
+    }
+
+    /** The latest scan of one tool. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class ScanView {
+        private final ServiceDetails.ScanInfo scan;
+
+        ScanView(ServiceDetails.ScanInfo scan) {
+            this.scan = scan;
+        }
+
+        @Exported
+        public String getTool() {
+            return scan.tool();
+        }
+
+        @Exported
+        public String getVersion() {
+            return scan.version();
+        }
+
+        @Exported
+        public String getAt() {
+            return scan.at().toString();
+        }
+
+        @Exported
+        public boolean isComplete() {
+            return scan.complete();
+        }
+
+        @Exported
+        public int getFindings() {
+            return scan.findings();
+        }
+    }
+
+    /** One recording of the service, and its build. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class RecordingView {
+        private final ServiceDetails.Recording recording;
+
+        RecordingView(ServiceDetails.Recording recording) {
+            this.recording = recording;
+        }
+
+        @Exported
+        public String getVersion() {
+            return recording.version();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getEnvironment() {
+            return recording.environment();
+        }
+
+        @Exported
+        public String getAt() {
+            return recording.at().toString();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getBuild() {
+            return recording.build() == null ? null : recording.build().job() + " #" + recording.build().number();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getBuildUrl() {
+            return recording.build() == null ? null : Texts.httpUrl(recording.build().url()).orElse(null);
+        }
+
+        @Exported(name = "new")
+        public int getNewFindings() {
+            return recording.newFindings();
+        }
+
+        @Exported
+        public int getFixed() {
+            return recording.fixed();
+        }
+
+        @Exported
+        public int getOpen() {
+            return recording.open();
+        }
+    }
+}
