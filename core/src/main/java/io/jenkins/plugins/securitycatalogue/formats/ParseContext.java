@@ -61,7 +61,8 @@ public final class ParseContext {
 
     /**
      * Builds and adds a finding. A finding without an identifier is skipped with a warning that says where it
-     * was, so that one odd element does not reject the file.
+     * was, so that one odd element does not reject the file. When a tool reports the same finding twice, it is
+     * kept once, as active if either report of it is active.
      *
      * @param builder the finding
      * @param where where in the report it was, for the warning (for example {@code Results[2].Vulnerabilities[5]})
@@ -76,8 +77,12 @@ public final class ParseContext {
             return;
         }
         String key = finding.tool() + '\n' + finding.fingerprint();
-        if (findings.putIfAbsent(key, finding) != null) {
+        Finding earlier = findings.putIfAbsent(key, finding);
+        if (earlier != null) {
             duplicates++;
+            if (earlier.isSuppressed() && !finding.isSuppressed()) {
+                findings.put(key, finding);
+            }
         }
     }
 
