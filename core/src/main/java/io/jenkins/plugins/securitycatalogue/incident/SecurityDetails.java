@@ -75,7 +75,7 @@ public record SecurityDetails(List<String> vulnerabilities, List<String> finding
 
         /** Cleans the note. */
         public Disclosure {
-            note = Texts.clean(note, Texts.MAX_DESCRIPTION);
+            note = Texts.line(note);
         }
     }
 }
