@@ -58,9 +58,18 @@ public record SecurityDetails(List<String> vulnerabilities, List<String> finding
             if (!pattern.matcher(cleaned).matches()) {
                 throw new IllegalArgumentException("'" + value + "' is not a valid " + what);
             }
-            result.add(upperCase ? cleaned.toUpperCase(Locale.ROOT) : cleaned);
+            result.add(upperCase ? vulnerability(cleaned) : cleaned);
         }
         return List.copyOf(new ArrayList<>(result));
+    }
+
+    /** Writes CVE ids in upper case and GHSA ids as GitHub does ({@code GHSA-xxxx-xxxx-xxxx}). */
+    private static String vulnerability(String id) {
+        String lower = id.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("ghsa-")) {
+            return "GHSA-" + lower.substring(5);
+        }
+        return lower.startsWith("cve-") ? id.toUpperCase(Locale.ROOT) : id;
     }
 
     /**
