@@ -88,7 +88,8 @@ final class PostMortemOptions {
             + "tracker=URL'", description = "Adds an action item; may be repeated.")
     List<String> actions = new ArrayList<>();
 
-    @Option(names = "--reference", paramLabel = "TITLE=URL", description = "Adds an http(s) reference; may be repeated.")
+    @Option(names = "--reference", paramLabel = "TITLE=URL",
+            description = "Adds an http(s) reference; may be repeated.")
     List<String> references = new ArrayList<>();
 
     @Option(names = "--vulnerability", paramLabel = "ID", split = ",", description = "CVE or GHSA ids involved.")

@@ -43,8 +43,8 @@ class IncidentCommandTest {
         assertThat(list.get("incidents")).hasSize(5);
         assertThat(list.get("bySeverity").get("SEV2").get("timeToDetect").get("median").get("text").asText())
                 .isEqualTo("10m");
-        assertThat(text.out).contains("INC-2018-002", "SEV2     3 incidents; detect median 10m (min 0m, max 18h, n=3)", "2018-Q1", "Overdue action items by owner:",
-                "infrastructure (2)");
+        assertThat(text.out).contains("INC-2018-002", "SEV2     3 incidents; detect median 10m (min 0m, max 18h, n=3)",
+                "2018-Q1", "Overdue action items by owner:", "infrastructure (2)");
         assertThat(run("incident", "list", "--severity", "sev1", "--json").out).contains("INC-2017-001")
                 .doesNotContain("INC-2018-001");
     }
@@ -85,7 +85,8 @@ class IncidentCommandTest {
                 .contains("- Id: INC-2018-002", "- Status: published", "## Action items");
         assertThat(feed.out).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">",
                 "https://ci.example.org/incidents/INC-2018-002").doesNotContain("INC-2018-001");
-        assertThat(run("incident", "new", "--from", markdown.toString(), "--json").out).contains("\"id\" : \"INC-2018-004\"");
+        assertThat(run("incident", "new", "--from", markdown.toString(), "--json").out)
+                .contains("\"id\" : \"INC-2018-004\"");
     }
 
     @Test
