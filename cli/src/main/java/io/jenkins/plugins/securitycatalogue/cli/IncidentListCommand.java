@@ -7,7 +7,6 @@ import io.jenkins.plugins.securitycatalogue.incident.IncidentSeverity;
 import io.jenkins.plugins.securitycatalogue.incident.IncidentStatus;
 import io.jenkins.plugins.securitycatalogue.incident.IncidentStore;
 import io.jenkins.plugins.securitycatalogue.incident.OverdueAction;
-import io.jenkins.plugins.securitycatalogue.incident.Times;
 import io.jenkins.plugins.securitycatalogue.store.CatalogueStore;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -115,8 +114,8 @@ final class IncidentListCommand implements Callable<Integer> {
             IncidentMetrics.IncidentTimesRow times = computed.incidents().stream()
                     .filter(row -> row.id().equals(incident.id())).findFirst().orElseThrow();
             rows.add(List.of(incident.id().toString(), incident.severity().name(), incident.status().label(),
-                    Output.time(incident.postMortem().times().started()), duration(times.timeToDetect()),
-                    duration(times.timeToMitigate()), duration(times.timeToResolve()), incident.title()));
+                    Output.time(incident.postMortem().times().started()), IncidentOutput.duration(times.timeToDetect()),
+                    IncidentOutput.duration(times.timeToMitigate()), IncidentOutput.duration(times.timeToResolve()), incident.title()));
         }
         Output.table(out, List.of("ID", "SEVERITY", "STATUS", "STARTED", "DETECT", "MITIGATE", "RESOLVE", "TITLE"),
                 rows);
@@ -143,9 +142,5 @@ final class IncidentListCommand implements Callable<Integer> {
             items.forEach(item -> out.printf("    %s %s, due %s (%d days late): %s%n", item.incident(),
                     item.item().priority(), item.item().due(), item.daysOverdue(), item.item().description()));
         });
-    }
-
-    private static String duration(java.time.Duration duration) {
-        return duration == null ? "-" : Times.format(duration);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.securitycatalogue.incident.BlamelessCheck;
 import io.jenkins.plugins.securitycatalogue.incident.BlamelessWarning;
 import io.jenkins.plugins.securitycatalogue.incident.Distribution;
@@ -63,6 +64,11 @@ final class IncidentOutput {
             out.printf("Blameless check (%d warnings; they do not block):%n", warnings.size());
             warnings.forEach(warning -> out.println("  " + warning));
         }
+    }
+
+    /** Formats a possibly unknown duration as {@code 2h 5m}, or a dash. */
+    static String duration(@CheckForNull Duration duration) {
+        return duration == null ? "-" : Times.format(duration);
     }
 
     /** Returns a JSON object of the pairs, in order. */

@@ -60,17 +60,13 @@ final class IncidentShowCommand implements Callable<Integer> {
         }
         out.printf("%s, %s, revision %d, last saved by %s at %s%n", incident.id(), incident.status().label(),
                 incident.revision(), incident.updatedBy(), Times.format(incident.updatedAt()));
-        out.printf("Time to detect %s, to mitigate %s, to resolve %s%n", duration(times.timeToDetect()),
-                duration(times.timeToMitigate()), duration(times.timeToResolve()));
+        out.printf("Time to detect %s, to mitigate %s, to resolve %s%n", IncidentOutput.duration(times.timeToDetect()),
+                IncidentOutput.duration(times.timeToMitigate()), IncidentOutput.duration(times.timeToResolve()));
         if (!missing.isEmpty()) {
             out.println("Missing for publication: " + String.join(", ", missing));
         }
         IncidentOutput.warnings(out, warnings);
         out.println();
         out.print(MarkdownExport.write(incident));
-    }
-
-    private static String duration(java.time.Duration duration) {
-        return duration == null ? "-" : Times.format(duration);
     }
 }

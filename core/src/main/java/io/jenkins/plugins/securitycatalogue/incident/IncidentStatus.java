@@ -17,7 +17,7 @@ public enum IncidentStatus {
 
     /** Returns the label people read and type: {@code draft}, {@code in review}, {@code published}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Enums.label(this);
     }
 
     /** Returns whether the lifecycle allows going from this status to the other one. */

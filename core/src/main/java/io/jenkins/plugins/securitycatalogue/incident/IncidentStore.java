@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securitycatalogue.incident;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.securitycatalogue.model.Texts;
 import io.jenkins.plugins.securitycatalogue.store.CatalogueStore;
 import io.jenkins.plugins.securitycatalogue.store.StoreException;
 import java.sql.Connection;
@@ -254,7 +255,7 @@ public final class IncidentStore {
     }
 
     private static String author(String name) {
-        String cleaned = io.jenkins.plugins.securitycatalogue.model.Texts.line(name);
+        String cleaned = Texts.line(name);
         if (cleaned == null) {
             return "unknown";
         }
