@@ -23,7 +23,7 @@ final class Migrations {
     private static final Logger LOGGER = Logger.getLogger(Migrations.class.getName());
 
     /** Every migration, oldest first. */
-    static final List<String> SCRIPTS = List.of("V1__catalogue.sql");
+    static final List<String> SCRIPTS = List.of("V1__catalogue.sql", "V2__incidents.sql");
 
     private Migrations() {
     }

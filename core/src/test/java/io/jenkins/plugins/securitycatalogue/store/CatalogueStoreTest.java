@@ -43,7 +43,7 @@ class CatalogueStoreTest {
 
         try (CatalogueStore reopened = CatalogueStore.openDirectory(directory)) {
             assertThat(reopened.secretHasher().hash("AKIAIOSFODNN7EXAMPLE")).isEqualTo(hash);
-            assertThat(reopened.schemaVersion()).isEqualTo(1);
+            assertThat(reopened.schemaVersion()).isEqualTo(Migrations.latest());
             assertThat(new CatalogueQueries(reopened, CataloguePolicy.defaults()).services(ServiceFilter.ALL))
                     .singleElement().satisfies(service -> assertThat(service.open().high()).isEqualTo(1));
         }
