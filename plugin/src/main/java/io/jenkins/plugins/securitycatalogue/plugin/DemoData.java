@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * Fills an empty catalogue with the example reports when Jenkins starts with the system property
  * {@code security-catalogue.demo} naming the examples directory, for trying the pages with {@code mvn hpi:run}:
- * each subdirectory is a service, each file in it a report, recorded as deployed in production.
+ * each subdirectory but {@code post-mortems} is a service, each file in it a report, recorded as deployed in
+ * production.
  */
 public final class DemoData {
     /** The system property that names the examples directory. */
@@ -48,7 +49,8 @@ public final class DemoData {
                 return;
             }
             try (Stream<Path> services = Files.list(Path.of(directory))) {
-                for (Path service : services.filter(Files::isDirectory).sorted().toList()) {
+                for (Path service : services.filter(Files::isDirectory)
+                        .filter(path -> !"post-mortems".equals(path.getFileName().toString())).sorted().toList()) {
                     record(service);
                 }
             }
