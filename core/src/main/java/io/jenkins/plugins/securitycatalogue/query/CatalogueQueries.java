@@ -165,6 +165,23 @@ public final class CatalogueQueries {
         });
     }
 
+    /** Returns the names of the services a CI job has recorded. */
+    public java.util.Set<String> servicesRecordedBy(String job) throws StoreException {
+        return store.read(connection -> {
+            var services = new TreeSet<String>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT s.name FROM recording r "
+                    + "JOIN service s ON s.id = r.service_id WHERE r.build_job = ?")) {
+                select.setString(1, job);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        services.add(row.getString(1));
+                    }
+                }
+            }
+            return services;
+        });
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.securitycatalogue.plugin;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Api;
 import hudson.model.ModelObject;
+import io.jenkins.plugins.securitycatalogue.incident.ActionItem;
 import io.jenkins.plugins.securitycatalogue.model.Texts;
 import io.jenkins.plugins.securitycatalogue.query.ServiceDetails;
 import java.util.List;
@@ -69,6 +70,36 @@ public final class ServicePage implements ModelObject {
     @Exported(inline = true)
     public List<RecordingView> getRecordings() {
         return details.recordings().stream().map(RecordingView::new).toList();
+    }
+
+    /** Returns the incidents that affected the service. */
+    public List<IncidentView> getIncidents() {
+        try {
+            return IncidentAccess.ofService(details.summary().name()).stream().map(IncidentView::new).toList();
+        }
+        catch (io.jenkins.plugins.securitycatalogue.store.StoreException exception) {
+            return List.of();
+        }
+    }
+
+    /** Returns the open action items of the incidents that affected the service. */
+    public List<String> getOpenActions() {
+        try {
+            return IncidentAccess.ofService(details.summary().name()).stream()
+                    .flatMap(incident -> incident.postMortem().actionItems().stream()
+                            .filter(ServicePage::isOpen)
+                            .map(item -> incident.id() + ": " + item.description()
+                                    + (item.owner() == null ? "" : " (" + item.owner() + ")")
+                                    + (item.due() == null ? "" : ", due " + item.due())))
+                    .toList();
+        }
+        catch (io.jenkins.plugins.securitycatalogue.store.StoreException exception) {
+            return List.of();
+        }
+    }
+
+    private static boolean isOpen(ActionItem item) {
+        return item.state() == ActionItem.State.OPEN || item.state() == ActionItem.State.IN_PROGRESS;
     }
 
     /** A version running in an environment, and the build that put it there. */
