@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The catalogue database: a pool of JDBC connections to an embedded H2 database in one directory (the default,
@@ -26,6 +28,8 @@ public final class CatalogueStore implements AutoCloseable {
     private static final Logger LOGGER = Logger.getLogger(CatalogueStore.class.getName());
     private static final int ATTEMPTS = 8;
     private static final Set<String> RETRIED_STATES = Set.of("40001", "40P01", "23505", "HYT00", "40000", "90131");
+
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;]password=([^;&]*)");
 
     private final HikariDataSource dataSource;
     private final Target target;
@@ -87,8 +91,11 @@ public final class CatalogueStore implements AutoCloseable {
      */
     public static CatalogueStore open(String url, String user, String password, int poolSize, ConnectRetry retry)
             throws StoreException {
-        var target = new Target(safeUrl(url), user, password, retry);
-        HikariDataSource dataSource = new HikariDataSource(config(url, user, password, poolSize, retry));
+        String inUrl = passwordInUrl(url);
+        String secret = password.isEmpty() && inUrl != null ? inUrl : password;
+        String cleanUrl = withoutPassword(url);
+        var target = new Target(cleanUrl, user, secret, retry);
+        HikariDataSource dataSource = new HikariDataSource(config(cleanUrl, user, secret, poolSize, retry));
         try {
             return new CatalogueStore(dataSource, target);
         }
@@ -285,8 +292,18 @@ public final class CatalogueStore implements AutoCloseable {
         }
     }
 
-    static String safeUrl(String url) {
-        return url.replaceAll("(?i)(password=)[^;&]*", "$1****");
+    /**
+     * Returns the URL without a {@code password} parameter: JDBC drivers log the URL they connect to (PostgreSQL's
+     * at level FINE), so a password there would reach the logs. It is passed as a connection property instead.
+     */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(?<=[?&;])password=[^;&]*[;&]?", "").replaceAll("[?&;]$", "");
+    }
+
+    @CheckForNull
+    private static String passwordInUrl(String url) {
+        Matcher matcher = PASSWORD_PARAMETER.matcher(url);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     /**
