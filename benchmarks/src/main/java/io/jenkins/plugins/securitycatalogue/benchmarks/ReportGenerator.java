@@ -160,7 +160,8 @@ final class ReportGenerator {
         @Override
         public String entry(int index) {
             return String.format(Locale.ROOT, "{\"vulnerability\":{\"id\":\"%s\",\"dataSource\":\"https://nvd.nist.gov/"
-                    + "vuln/detail/%s\",\"severity\":\"%s\",\"urls\":[],\"cvss\":[{\"source\":\"nvd\",\"type\":\"CVSS\","
+                    + "vuln/detail/%s\",\"severity\":\"%s\",\"urls\":[],"
+                    + "\"cvss\":[{\"source\":\"nvd\",\"type\":\"CVSS\","
                     + "\"version\":\"3.1\",\"vector\":\"CVSS:3.1/AV:N/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:H\",\"metrics\":"
                     + "{\"baseScore\":8.2},\"vendorMetadata\":{}}],\"fix\":{\"versions\":[\"1.2.%d\"],\"state\":"
                     + "\"fixed\"},\"advisories\":[]},\"relatedVulnerabilities\":[],\"matchDetails\":[{\"type\":"
