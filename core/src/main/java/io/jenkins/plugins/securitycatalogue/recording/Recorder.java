@@ -110,7 +110,7 @@ public final class Recorder {
             for (var scan : scans.entrySet()) {
                 changes.add(mergeScan(scan.getKey(), scan.getValue()));
             }
-            prune(scans.keySet());
+            prune();
             SeverityCounts open = countOpen();
             int suppressed = countState(SUPPRESSED);
             SeverityCounts breached = countBreached();
@@ -425,20 +425,10 @@ public final class Recorder {
             return (int) gone.stream().filter(stored -> OPEN.equals(stored.state)).count();
         }
 
-        private void prune(Set<String> tools) throws SQLException {
-            for (String tool : tools) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM scan WHERE service_id = ? "
-                        + "AND tool = ? AND id NOT IN (SELECT id FROM (SELECT id FROM scan WHERE service_id = ? "
-                        + "AND tool = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY) kept) AND service_version NOT IN "
-                        + "(SELECT service_version FROM deployment WHERE service_id = ? AND current_deployment = TRUE)")) {
-                    delete.setLong(1, serviceId);
-                    delete.setString(2, tool);
-                    delete.setLong(3, serviceId);
-                    delete.setString(4, tool);
-                    delete.setInt(5, policy.scansKept());
-                    delete.setLong(6, serviceId);
-                    delete.executeUpdate();
-                }
+        private void prune() throws SQLException {
+            int removed = new Retention(connection, policy, serviceId).apply(recordingId, request.at());
+            if (removed > 0) {
+                log.info("Removed %d rows of history beyond the retention policy", removed);
             }
         }
 

@@ -13,44 +13,33 @@ import io.jenkins.plugins.securitycatalogue.query.CatalogueQueries;
 import io.jenkins.plugins.securitycatalogue.query.ServiceDetails;
 import io.jenkins.plugins.securitycatalogue.query.ServiceFilter;
 import io.jenkins.plugins.securitycatalogue.store.CatalogueStore;
-import java.nio.file.Path;
+import io.jenkins.plugins.securitycatalogue.store.OnEachDatabase;
+import io.jenkins.plugins.securitycatalogue.store.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Merging successive scans of one tool: new, still open with its first-seen time, fixed, reopened. */
 class RecorderTest {
     private static final SecretHasher HASHER = SecretHasher.withKey(new byte[32]);
     private static final Instant MONDAY = Instant.parse("2026-11-02T09:00:00Z");
 
-    @TempDir
-    Path directory;
-
-    private CatalogueStore store;
     private Recorder recorder;
     private CatalogueQueries queries;
 
-    @BeforeEach
-    void openStore() throws Exception {
-        store = CatalogueStore.openDirectory(directory);
+    private void open(TestDatabase database) throws Exception {
+        CatalogueStore store = database.open();
         recorder = new Recorder(store, CataloguePolicy.defaults());
         queries = new CatalogueQueries(store, CataloguePolicy.defaults(), () -> MONDAY.plus(Duration.ofDays(10)));
     }
 
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+    @OnEachDatabase
+    void shouldTrackNewStillOpenAndFixedAcrossThreeRecordings(TestDatabase database) throws Exception {
+        open(database);
 
-    @Test
-    void shouldTrackNewStillOpenAndFixedAcrossThreeRecordings() throws Exception {
         RecordingResult first = record("1.0", MONDAY, report(vulnerability("CVE-1", Severity.CRITICAL),
                 vulnerability("CVE-2", Severity.HIGH)));
         RecordingResult second = record("1.1", MONDAY.plus(Duration.ofDays(1)),
@@ -85,8 +74,9 @@ class RecorderTest {
         });
     }
 
-    @Test
-    void shouldNotFixAnythingWhenTheScanDidNotComplete() throws Exception {
+    @OnEachDatabase
+    void shouldNotFixAnythingWhenTheScanDidNotComplete(TestDatabase database) throws Exception {
+        open(database);
         record("1.0", MONDAY, report(vulnerability("CVE-1", Severity.HIGH)));
 
         RecordingResult failed = record("1.1", MONDAY.plus(Duration.ofDays(1)),

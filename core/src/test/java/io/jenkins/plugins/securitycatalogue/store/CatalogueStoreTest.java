@@ -28,20 +28,20 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded store: it survives a reopen, keeps its secret key, and loses nothing under concurrent writers. */
+/** The store on each database: it survives a reopen, keeps its secret key, loses nothing under concurrent writers. */
 class CatalogueStoreTest {
     @TempDir
     Path directory;
 
-    @Test
-    void shouldKeepRecordingsAndTheSecretKeyWhenReopened() throws Exception {
+    @OnEachDatabase
+    void shouldKeepRecordingsAndTheSecretKeyWhenReopened(TestDatabase database) throws Exception {
         String hash;
-        try (CatalogueStore store = CatalogueStore.openDirectory(directory)) {
+        try (CatalogueStore store = database.open()) {
             hash = store.secretHasher().hash("AKIAIOSFODNN7EXAMPLE");
             new Recorder(store, CataloguePolicy.defaults()).record(request("billing", 0, "Grype"));
         }
 
-        try (CatalogueStore reopened = CatalogueStore.openDirectory(directory)) {
+        try (CatalogueStore reopened = database.open()) {
             assertThat(reopened.secretHasher().hash("AKIAIOSFODNN7EXAMPLE")).isEqualTo(hash);
             assertThat(reopened.schemaVersion()).isEqualTo(Migrations.latest());
             assertThat(new CatalogueQueries(reopened, CataloguePolicy.defaults()).services(ServiceFilter.ALL))
@@ -49,9 +49,9 @@ class CatalogueStoreTest {
         }
     }
 
-    @Test
-    void shouldLoseNoUpdateWhenEightThreadsRecordTheSameServiceAtOnce() throws Exception {
-        try (CatalogueStore store = CatalogueStore.openDirectory(directory)) {
+    @OnEachDatabase
+    void shouldLoseNoUpdateWhenEightThreadsRecordTheSameServiceAtOnce(TestDatabase database) throws Exception {
+        try (CatalogueStore store = database.open(8)) {
             Recorder recorder = new Recorder(store, CataloguePolicy.defaults());
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<?>> futures = new ArrayList<>();
