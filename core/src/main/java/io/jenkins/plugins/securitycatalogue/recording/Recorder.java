@@ -236,7 +236,9 @@ public final class Recorder {
                     }
                 }
                 else {
-                    updates.add(finding);
+                    if (changed(stored, finding)) {
+                        updates.add(finding);
+                    }
                     if (FIXED.equals(stored.state) && !finding.isSuppressed()) {
                         reopened++;
                         added.add(finding);
@@ -250,6 +252,7 @@ public final class Recorder {
             updateFindings(tool, updates);
             Map<String, Long> ids = findingIds(tool);
             linkScan(scanId, scan.findings.keySet(), ids);
+            markSeen(scanId);
             insertAliases(inserts, ids);
             int fixedCount = 0;
             if (complete) {
@@ -325,20 +328,38 @@ public final class Recorder {
             }
         }
 
+        /** Returns whether a finding seen again differs from what is stored: its details or its state. */
+        private boolean changed(Stored stored, Finding finding) {
+            String state = finding.isSuppressed() ? SUPPRESSED : OPEN;
+            return !state.equals(stored.state)
+                    || !FindingRows.details(stored.finding).equals(FindingRows.details(finding));
+        }
+
+        /** Moves the last-seen time, version and recording of every finding of the scan, in one statement. */
+        private void markSeen(long scanId) throws SQLException {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE finding SET last_seen = ?, "
+                    + "last_version = ?, last_recording_id = ? WHERE id IN "
+                    + "(SELECT finding_id FROM scan_finding WHERE scan_id = ?)")) {
+                update.setTimestamp(1, now);
+                update.setString(2, request.version());
+                update.setLong(3, recordingId);
+                update.setLong(4, scanId);
+                update.executeUpdate();
+            }
+        }
+
+        /** Rewrites the findings whose details or state changed since they were stored. */
         private void updateFindings(String tool, List<Finding> findings) throws SQLException {
             if (findings.isEmpty()) {
                 return;
             }
             String assignments = FindingRows.DETAIL_COLUMNS.replace(",", " = ?,") + " = ?";
             try (PreparedStatement update = connection.prepareStatement("UPDATE finding SET " + assignments
-                    + ", state = ?, last_seen = ?, last_version = ?, last_recording_id = ?, fixed_at = NULL, "
-                    + "fixed_recording_id = NULL WHERE service_id = ? AND tool = ? AND fingerprint = ?")) {
+                    + ", state = ?, fixed_at = NULL, fixed_recording_id = NULL "
+                    + "WHERE service_id = ? AND tool = ? AND fingerprint = ?")) {
                 for (Finding finding : findings) {
                     int index = FindingRows.bindDetails(update, 1, finding);
                     update.setString(index++, finding.isSuppressed() ? SUPPRESSED : OPEN);
-                    update.setTimestamp(index++, now);
-                    update.setString(index++, request.version());
-                    update.setLong(index++, recordingId);
                     update.setLong(index++, serviceId);
                     update.setString(index++, tool);
                     update.setString(index, finding.fingerprint());

@@ -52,6 +52,15 @@ public final class FindingRows {
         return index;
     }
 
+    /** Returns the values of the detail columns, to tell whether a stored finding changed. */
+    public static List<Object> details(Finding finding) {
+        return Arrays.asList(finding.kind().name(), finding.id(), finding.title(), finding.description(),
+                finding.severity().name(), finding.cvssScore(), finding.cvssVector(),
+                finding.cwes().isEmpty() ? null : String.join(",", finding.cwes()), finding.packageName(),
+                finding.purl(), finding.installedVersion(), finding.fixedVersion(), finding.target(), finding.path(),
+                finding.line(), finding.url(), finding.secretMask(), finding.suppression());
+    }
+
     /** Reads a finding from a row selected with {@link #COLUMNS}; aliases are not read. */
     public static Finding read(ResultSet row) throws SQLException {
         double score = row.getDouble("cvss_score");
