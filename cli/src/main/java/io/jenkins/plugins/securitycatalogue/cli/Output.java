@@ -30,7 +30,7 @@ final class Output {
             out.println(JSON.writeValueAsString(value));
         }
         catch (JsonProcessingException exception) {
-            throw new IllegalStateException("Cannot write JSON", exception);
+            throw new IllegalStateException("Cannot write JSON: " + exception.getOriginalMessage(), exception);
         }
     }
 

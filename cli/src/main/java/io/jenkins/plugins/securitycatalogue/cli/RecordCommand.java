@@ -177,11 +177,7 @@ final class RecordCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, PrintWriter err, RecordingResult result, QualityGate.Result gate) {
         if (catalogue.json) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("recording", result);
-            json.put("newCounts", result.newCounts());
-            json.put("qualityGate", gate);
-            Output.json(out, json);
+            Output.json(out, json(result, gate));
             return;
         }
         for (ReportLog.Message message : result.log().messages()) {
@@ -203,6 +199,27 @@ final class RecordCommand implements Callable<Integer> {
             out.printf("Quality gate: %s%n", gate.status());
             gate.reasons().forEach(reason -> out.println("  " + reason));
         }
+    }
+
+    /** Maps the result for JSON at the edge, so that the model carries no JSON annotations. */
+    private static Map<String, Object> json(RecordingResult result, QualityGate.Result gate) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("recordingId", result.recordingId());
+        json.put("service", result.service());
+        json.put("version", result.version());
+        json.put("environment", result.environment());
+        json.put("tools", result.tools());
+        json.put("open", result.open().asMap());
+        json.put("newCounts", result.newCounts().asMap());
+        json.put("suppressed", result.suppressed());
+        json.put("slaBreached", result.slaBreached().asMap());
+        json.put("risk", Map.of("total", result.risk().total(), "explanation", result.risk().explain(),
+                "parts", result.risk().parts()));
+        json.put("newFindings", result.newFindings());
+        json.put("fixedFindings", result.fixedFindings());
+        json.put("messages", result.log().messages().stream().map(ReportLog.Message::toString).toList());
+        json.put("qualityGate", gate);
+        return json;
     }
 
     private static void list(PrintWriter out, String heading, List<Finding> findings) {

@@ -44,6 +44,19 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldPrintTheRecordingAsJson() throws Exception {
+        Result recorded = run("record", "--service", "payments-api", "--version", "1.4.3", "--report",
+                example("payments-api/trivy-image.json"), "--json");
+
+        assertThat(recorded.code).isZero();
+        JsonNode json = JSON.readTree(recorded.out);
+        assertThat(json.get("service").asText()).isEqualTo("payments-api");
+        assertThat(json.get("open").get("critical").asInt()).isEqualTo(4);
+        assertThat(json.get("tools").get(0).get("stillOpen").asInt()).isEqualTo(2);
+        assertThat(json.get("qualityGate").get("status").asText()).isEqualTo("PASS");
+    }
+
+    @Test
     void shouldListTheServicesRiskiestFirst() throws Exception {
         Result text = run("services");
         Result json = run("services", "--json");

@@ -3,6 +3,8 @@ package io.jenkins.plugins.securitycatalogue.formats;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.securitycatalogue.model.Finding;
 import io.jenkins.plugins.securitycatalogue.model.FindingBuilder;
+import io.jenkins.plugins.securitycatalogue.model.Fingerprints;
+import io.jenkins.plugins.securitycatalogue.model.Texts;
 import io.jenkins.plugins.securitycatalogue.model.FindingKind;
 import io.jenkins.plugins.securitycatalogue.model.ReportLog;
 import io.jenkins.plugins.securitycatalogue.model.SecretHasher;
@@ -22,6 +24,7 @@ public final class ParseContext {
     private final Map<String, Finding> findings = new LinkedHashMap<>();
     private final Set<String> tools = new LinkedHashSet<>();
     private final Map<String, String> incomplete = new LinkedHashMap<>();
+    private final Map<String, Set<String>> scopes = new LinkedHashMap<>();
     private final ReportLog log = new ReportLog();
     @CheckForNull
     private String baseDirectory;
@@ -97,6 +100,17 @@ public final class ParseContext {
         tools.add(ToolNames.canonical(tool));
     }
 
+    /**
+     * Records that a tool's scan looked at a target (an image, a lock file, a directory), even if it found
+     * nothing there. A tool that declares its targets fixes, in later recordings, only findings of the targets it
+     * looked at; so an image scan and a file-system scan of the same tool do not fix each other's findings.
+     */
+    public void targetScanned(String tool, @CheckForNull String target) {
+        String relative = FindingBuilder.relativeTo(baseDirectory, Texts.line(target));
+        scopes.computeIfAbsent(ToolNames.canonical(tool), name -> new LinkedHashSet<>())
+                .add(relative == null ? "" : Fingerprints.normaliseTarget(relative));
+    }
+
     /** Records that a tool's scan did not complete: its missing findings must not be taken as fixed. */
     public void toolIncomplete(String tool, String reason) {
         toolRan(tool);
@@ -112,6 +126,6 @@ public final class ParseContext {
         if (skipped > 0) {
             log.info("%s: %d elements were skipped in all", file, skipped);
         }
-        return new ParsedReport(file, format, findings.values().stream().toList(), tools, incomplete, log);
+        return new ParsedReport(file, format, findings.values().stream().toList(), tools, incomplete, log, scopes);
     }
 }

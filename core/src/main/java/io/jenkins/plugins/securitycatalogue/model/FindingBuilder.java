@@ -243,14 +243,24 @@ public final class FindingBuilder {
 
     @CheckForNull
     private String relative(@CheckForNull String value) {
+        return relativeTo(baseDirectory, value);
+    }
+
+    /**
+     * Returns the path or target relative to the base directory when it is under it (with {@code /} as
+     * separator), else as it is.
+     */
+    @CheckForNull
+    public static String relativeTo(@CheckForNull String baseDirectory, @CheckForNull String value) {
         if (value == null || baseDirectory == null || baseDirectory.isEmpty()) {
             return value;
         }
+        String base = baseDirectory.replace('\\', '/').replaceAll("/+$", "");
         String normalised = value.replace('\\', '/');
         String prefix = normalised.startsWith("file://") ? "file://" : "";
         String bare = normalised.substring(prefix.length());
-        if (bare.startsWith(baseDirectory + "/")) {
-            return bare.substring(baseDirectory.length() + 1);
+        if (bare.startsWith(base + "/")) {
+            return bare.substring(base.length() + 1);
         }
         return value;
     }

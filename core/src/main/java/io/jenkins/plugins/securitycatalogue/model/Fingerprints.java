@@ -61,7 +61,7 @@ public final class Fingerprints {
     }
 
     /** Removes what changes from one version to the next from an image reference: its tag and digest. */
-    static String normaliseTarget(@CheckForNull String target) {
+    public static String normaliseTarget(@CheckForNull String target) {
         if (target == null) {
             return "";
         }

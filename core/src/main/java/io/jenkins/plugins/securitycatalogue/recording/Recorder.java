@@ -2,6 +2,7 @@ package io.jenkins.plugins.securitycatalogue.recording;
 
 import io.jenkins.plugins.securitycatalogue.formats.ParsedReport;
 import io.jenkins.plugins.securitycatalogue.model.Finding;
+import io.jenkins.plugins.securitycatalogue.model.Fingerprints;
 import io.jenkins.plugins.securitycatalogue.model.ReportLog;
 import io.jenkins.plugins.securitycatalogue.model.Severity;
 import io.jenkins.plugins.securitycatalogue.posture.CataloguePolicy;
@@ -61,12 +62,34 @@ public final class Recorder {
     private static final class ToolScan {
         private final Map<String, Finding> findings = new LinkedHashMap<>();
         private String incompleteReason;
+        /** The targets the scan looked at; {@code null} when it looked at everything the tool reports on. */
+        private Set<String> scope = new java.util.HashSet<>();
+        private boolean scoped;
+
+        void lookedAt(ParsedReport report, String tool) {
+            Set<String> targets = report.scopes().get(tool);
+            if (targets == null) {
+                scope = null;
+            }
+            else if (scope != null) {
+                scope.addAll(targets);
+                scoped = true;
+            }
+        }
+
+        boolean covers(Finding finding) {
+            if (scope == null || !scoped) {
+                return true;
+            }
+            String target = finding.target() == null ? "" : Fingerprints.normaliseTarget(finding.target());
+            return scope.contains(target);
+        }
     }
 
     private static Map<String, ToolScan> mergeReports(List<ParsedReport> reports) {
         Map<String, ToolScan> scans = new TreeMap<>();
         for (ParsedReport report : reports) {
-            report.tools().forEach(tool -> scans.computeIfAbsent(tool, name -> new ToolScan()));
+            report.tools().forEach(tool -> scans.computeIfAbsent(tool, name -> new ToolScan()).lookedAt(report, tool));
             report.incomplete().forEach((tool, reason) -> {
                 ToolScan scan = scans.computeIfAbsent(tool, name -> new ToolScan());
                 if (scan.incompleteReason == null) {
@@ -256,7 +279,7 @@ public final class Recorder {
             insertAliases(inserts, ids);
             int fixedCount = 0;
             if (complete) {
-                fixedCount = fixMissing(before, scan.findings.keySet());
+                fixedCount = fixMissing(before, scan);
             }
             else {
                 log.warning("%s: the scan did not complete (%s); no finding was marked fixed", tool,
@@ -421,11 +444,12 @@ public final class Recorder {
             }
         }
 
-        private int fixMissing(Map<String, Stored> before, Set<String> seen) throws SQLException {
+        private int fixMissing(Map<String, Stored> before, ToolScan scan) throws SQLException {
             List<Stored> gone = before.entrySet().stream()
-                    .filter(entry -> !seen.contains(entry.getKey()))
+                    .filter(entry -> !scan.findings.containsKey(entry.getKey()))
                     .map(Map.Entry::getValue)
                     .filter(stored -> !FIXED.equals(stored.state))
+                    .filter(stored -> scan.covers(stored.finding))
                     .toList();
             if (gone.isEmpty()) {
                 return 0;

@@ -87,6 +87,30 @@ class RecorderTest {
         assertThat(failed.open().high()).isEqualTo(1);
     }
 
+    @OnEachDatabase
+    void shouldLetAScanFixOnlyFindingsOfTheTargetsItLookedAt(TestDatabase database) throws Exception {
+        open(database);
+        ParsedReport image = scoped("image.json", "registry/app", vulnerability("CVE-1", Severity.HIGH)
+                .target("registry/app:1.0"));
+        ParsedReport files = scoped("fs.json", "requirements.txt", vulnerability("CVE-2", Severity.LOW)
+                .target("requirements.txt"));
+        ParsedReport cleanImage = scoped("image.json", "registry/app", null);
+
+        record("1.0", MONDAY, image);
+        RecordingResult afterFiles = record("1.0", MONDAY.plus(Duration.ofHours(1)), files);
+        RecordingResult afterCleanImage = record("1.1", MONDAY.plus(Duration.ofHours(2)), cleanImage);
+
+        assertThat(afterFiles.fixedFindings()).isEmpty();
+        assertThat(afterFiles.open().high()).isEqualTo(1);
+        assertThat(afterCleanImage.fixedFindings()).extracting(finding -> finding.id()).containsExactly("CVE-1");
+        assertThat(afterCleanImage.open().low()).isEqualTo(1);
+    }
+
+    private static ParsedReport scoped(String file, String target, FindingBuilder finding) {
+        return new ParsedReport(file, "trivy", finding == null ? List.of() : List.of(finding.build()),
+                Set.of("Trivy"), Map.of(), new ReportLog(), Map.of("Trivy", Set.of(target)));
+    }
+
     private RecordingResult record(String version, Instant at, ParsedReport... reports) throws Exception {
         return recorder.record(new RecordingRequest(new ServiceMetadata("payments-api", "payments", null, null, null,
                 Map.of("grafana", "https://grafana.example.org/d/payments")), version, "production",

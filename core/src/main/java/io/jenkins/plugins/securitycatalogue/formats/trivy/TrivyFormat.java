@@ -213,6 +213,10 @@ public final class TrivyFormat implements ReportFormat {
         }
 
         private void finish() {
+            boolean osPackages = resultClass == null || "os-pkgs".equals(resultClass);
+            reading.context.targetScanned(TOOL, target != null && osPackages
+                    ? OS_SUFFIX.matcher(target).replaceFirst("") : target);
+            reading.context.targetScanned(TOOL, reading.artifact);
             for (Pending entry : pending) {
                 reading.context.add(placed(entry), entry.where());
             }
