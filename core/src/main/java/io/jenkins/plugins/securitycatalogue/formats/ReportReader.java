@@ -56,7 +56,9 @@ public final class ReportReader {
      * @throws ReportException if it cannot be read or understood
      */
     public ParsedReport read(ReportInput input, @CheckForNull String formatId) throws ReportException {
-        ReportFormat format = formatId == null || formatId.isBlank() ? detect(input) : named(input, formatId);
+        Sniff sniff = sniff(input);
+        ReportFormat format = sniff.shape() == Sniff.Shape.EMPTY ? null
+                : formatId == null || formatId.isBlank() ? detect(input, sniff) : named(input, formatId, sniff);
         if (format == null) {
             var log = new ReportLog();
             log.warning("%s: the file is empty; nothing is recorded from it", input.name());
@@ -90,32 +92,49 @@ public final class ReportReader {
             throw new ReportException(input.name(), format.displayName(), null,
                     "could not be understood (" + exception + ")", exception);
         }
-        return context.finish(format.id());
+        ParsedReport report = context.finish(format.id());
+        if (isPlaceholder(format, sniff, report)) {
+            throw new ReportException(input.name(), format.displayName(), null, "the content is not a report "
+                    + "of this format (" + sniff + "); nothing is recorded from it", null);
+        }
+        return report;
     }
 
-    @CheckForNull
-    private ReportFormat detect(ReportInput input) throws ReportException {
-        Sniff sniff;
+    /**
+     * Returns whether a named built-in format read content that no built-in format recognises, and found nothing
+     * in it: a placeholder such as {@code {}} must not pass for a clean scan that fixes every finding.
+     */
+    private boolean isPlaceholder(ReportFormat format, Sniff sniff, ParsedReport report) {
+        return registry.formats().contains(format) && !sniff.isTruncated() && report.findings().isEmpty()
+                && report.incomplete().isEmpty() && registry.detect(sniff).isEmpty();
+    }
+
+    private static Sniff sniff(ReportInput input) throws ReportException {
         try (InputStream in = input.open()) {
-            sniff = Sniff.of(in);
+            return Sniff.of(in);
         }
         catch (IOException exception) {
             throw new ReportException(input.name(), null, null, "cannot be read: " + exception.getMessage(),
                     exception);
         }
-        if (sniff.shape() == Sniff.Shape.EMPTY) {
-            return null;
-        }
+    }
+
+    private ReportFormat detect(ReportInput input, Sniff sniff) throws ReportException {
         return registry.detect(sniff).orElseThrow(() -> new ReportException(input.name(), null, null,
                 "not a report format the catalogue recognises (" + sniff
                         + "); name its format if it is one of analysis-model's", null));
     }
 
-    private ReportFormat named(ReportInput input, String formatId) throws ReportException {
-        return registry.find(formatId).orElseThrow(() -> new ReportException(input.name(), null, null,
-                "unknown format '" + formatId + "'; known formats: "
+    /**
+     * Returns the named format. A built-in format is taken only for content that looks like a report of some
+     * built-in format: a placeholder such as {@code {}} must not pass for a clean scan.
+     */
+    private ReportFormat named(ReportInput input, String formatId, Sniff sniff) throws ReportException {
+        ReportFormat format = registry.find(formatId).orElseThrow(() -> new ReportException(input.name(), null,
+                null, "unknown format '" + formatId + "'; known formats: "
                         + registry.formats().stream().map(ReportFormat::id).toList()
                         + " and the parser ids of analysis-model", null));
+        return format;
     }
 
     @CheckForNull

@@ -74,4 +74,21 @@ class ReportReaderTest {
         assertThat(report.findings()).isEmpty();
         assertThat(report.log().messages()).singleElement().asString().contains("empty.json", "empty");
     }
+
+    @Test
+    void shouldRefuseAPlaceholderEvenWhenTheFormatIsNamed() throws Exception {
+        Path placeholder = Files.writeString(directory.resolve("grype.json"), "{}");
+
+        assertThatThrownBy(() -> reader.read(ReportInput.of(placeholder, "grype.json"), "grype"))
+                .isInstanceOf(ReportException.class)
+                .hasMessageStartingWith("grype.json (Grype JSON): the content is not a report of this format");
+    }
+
+    @Test
+    void shouldReadAnEmptyFileAsNothingWhenTheFormatIsNamed() throws Exception {
+        Path empty = Files.write(directory.resolve("checkstyle.xml"), new byte[0]);
+
+        assertThat(reader.read(ReportInput.of(empty, "checkstyle.xml"), "checkstyle").findings()).isEmpty();
+        assertThat(reader.read(ReportInput.of(empty, "trivy.json"), "trivy").format()).isEqualTo(ReportReader.EMPTY);
+    }
 }

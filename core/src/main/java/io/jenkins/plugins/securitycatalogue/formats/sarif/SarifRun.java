@@ -26,6 +26,7 @@ final class SarifRun {
     private ResultMapper mapper;
     @CheckForNull
     private String failure;
+    private boolean resultsGiven;
 
     /** A result read before the run's tool, with its position in the results array. */
     private record Pending(JsonNode result, int index) {
@@ -50,6 +51,9 @@ final class SarifRun {
         }
         waiting.clear();
         results.finish();
+        if (failure == null && !resultsGiven) {
+            failure = "the run has no results array, which in SARIF means its results were not computed";
+        }
         if (failure != null) {
             context.toolIncomplete(results.tool().name(), failure);
         }
@@ -65,7 +69,10 @@ final class SarifRun {
             case "originalUriBaseIds" -> locations.baseIds(Json.readTree(parser));
             case "artifacts" -> Json.forEachElement(parser, (artifact, position) -> locations.artifact(artifact));
             case "invocations" -> Json.forEachElement(parser, (invocation, position) -> invocation(invocation));
-            case "results" -> Json.forEachElement(parser, this::result);
+            case "results" -> {
+                resultsGiven = parser.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY;
+                Json.forEachElement(parser, this::result);
+            }
             default -> {
                 // other run properties (taxonomies, graphs, web requests, ...) say nothing about findings
             }

@@ -114,7 +114,19 @@ class SarifFormatTest extends AbstractFormatTest {
         assertThat(report.findings()).isEmpty();
         assertThat(report.tools()).containsExactlyInAnyOrder("CodeQL", "ESLint",
                 "SARIF (unnamed tool)");
-        assertThat(report.incomplete()).isEmpty();
+        assertThat(report.incomplete()).as("runs without a results array computed no results")
+                .containsOnlyKeys("CodeQL", "ESLint", "SARIF (unnamed tool)");
+    }
+
+    @Test
+    void shouldTakeARunWithNullResultsAsNotComputedButAnEmptyArrayAsClean() throws Exception {
+        Path nullResults = Files.writeString(temporary.resolve("null.sarif"), "{\"version\": \"2.1.0\", "
+                + "\"runs\": [{\"tool\": {\"driver\": {\"name\": \"Semgrep\"}}, \"results\": null}]}");
+        Path emptyResults = Files.writeString(temporary.resolve("empty.sarif"), "{\"version\": \"2.1.0\", "
+                + "\"runs\": [{\"tool\": {\"driver\": {\"name\": \"Semgrep\"}}, \"results\": []}]}");
+
+        assertThat(reader().read(ReportInput.of(nullResults), null).incomplete()).containsOnlyKeys("Semgrep");
+        assertThat(reader().read(ReportInput.of(emptyResults), null).incomplete()).isEmpty();
     }
 
     @Test
