@@ -23,7 +23,8 @@ final class Migrations {
     private static final Logger LOGGER = Logger.getLogger(Migrations.class.getName());
 
     /** Every migration, oldest first. */
-    static final List<String> SCRIPTS = List.of("V1__catalogue.sql", "V2__incidents.sql");
+    static final List<String> SCRIPTS = List.of("V1__catalogue.sql", "V2__incidents.sql",
+            "V3__service_metadata_sources.sql");
 
     private Migrations() {
     }
