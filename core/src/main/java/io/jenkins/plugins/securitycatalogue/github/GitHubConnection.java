@@ -68,6 +68,18 @@ public final class GitHubConnection {
         return transport.settings();
     }
 
+    /**
+     * Returns whether the web host (of a repository or an issue) is the one this connection's API serves:
+     * {@code github.com} for {@code api.github.com}, the same host for GitHub Enterprise Server, or {@code HOST}
+     * for {@code api.HOST}. Credentials are only used for repositories on that host.
+     */
+    public boolean serves(String webHost) {
+        String apiHost = settings().apiUrl().getHost().toLowerCase(java.util.Locale.ROOT);
+        String host = webHost.toLowerCase(java.util.Locale.ROOT);
+        String bare = host.startsWith("www.") ? host.substring(4) : host;
+        return apiHost.equals(bare) || apiHost.equals("api." + bare);
+    }
+
     /** Runs a call of GitHub API for Java and translates its failures. */
     <T> T call(String what, LibraryCall<T> call) throws GitHubException {
         try {
