@@ -11,10 +11,11 @@ import picocli.CommandLine.Command;
 @Command(name = "security-catalogue", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Records services and their security scan results into a catalogue, and shows where the risk is.",
         subcommands = {RecordCommand.class, ServicesCommand.class, ServiceCommand.class, ExposureCommand.class,
-                FormatsCommand.class, IncidentCommand.class, CommandLine.HelpCommand.class},
+                FormatsCommand.class, IncidentCommand.class, GitHubCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an unexpected failure", "2:bad usage, or a report that cannot be read",
-                "3:the quality gate failed", "4:the catalogue database could not be used"})
+                "3:the quality gate failed", "4:the catalogue database could not be used",
+                "6:GitHub could not be read (github and incident commands)"})
 public final class Main {
     /** Success. */
     public static final int OK = 0;
