@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securitycatalogue.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,11 +51,36 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(Main::invalidInput);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("error: " + exception);
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Reports bad usage like picocli does, except that unknown arguments are not echoed: a token typed as a value
+     * of a mistyped option ({@code --github-token ghp_...}) must not be printed to a build log.
+     */
+    private static int invalidInput(CommandLine.ParameterException exception, String[] args) {
+        CommandLine line = exception.getCommandLine();
+        PrintWriter err = line.getErr();
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> options = unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
+                    .map(arg -> "'" + arg.split("=", 2)[0] + "'").toList();
+            int hidden = unmatched.getUnmatched().size() - options.size();
+            err.println((options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options)
+                    + (hidden > 0 ? " (and " + hidden + " more arguments, not shown)" : ""));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err)) {
+                line.usage(err);
+            }
+        }
+        else {
+            err.println(exception.getMessage());
+            line.usage(err);
+        }
+        return line.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Reads the version from the jar's manifest. */
