@@ -144,7 +144,8 @@ class GitHubCommandTest {
                 tokenFile.toString(), "--github-api-url", "http://127.0.0.2:1" + PREFIX);
 
         assertThat(filed.code).isZero();
-        assertThat(filed.out).contains("Filed action item 2 of INC-2018-001 as https://127.0.0.1/acme/shop/issues/1347");
+        assertThat(filed.out)
+                .contains("Filed action item 2 of INC-2018-001 as https://127.0.0.1/acme/shop/issues/1347");
         assertThat(refreshed.code).isZero();
         assertThat(refreshed.out).contains("item 2: issue closed (completed) -> done (was open)");
         assertThat(run("incident", "show", "INC-2018-001").out).contains("https://127.0.0.1/acme/shop/issues/1347");

@@ -90,7 +90,8 @@ public final class ActionItemIssues {
         List<ActionItem> items = incident.postMortem().actionItems();
         for (int index = 0; index < items.size(); index++) {
             ActionItem action = items.get(index);
-            issueOfUrl(index + 1, action.tracker()).ifPresent(issue -> results.add(refreshOne(issue, action, repositories)));
+            issueOfUrl(index + 1, action.tracker())
+                    .ifPresent(issue -> results.add(refreshOne(issue, action, repositories)));
         }
         if (results.stream().anyMatch(IssueRefresh::changed)) {
             saveStates(id, results, editor, now);
