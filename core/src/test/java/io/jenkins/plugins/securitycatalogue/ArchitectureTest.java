@@ -28,4 +28,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..store..", "..recording..", "..query..",
                     "java.sql..")
             .because("the finding model is shared by parsers that run on build agents");
+
+    @ArchTest
+    static final ArchRule ONLY_THE_GITHUB_PACKAGE_TALKS_TO_GITHUB = noClasses()
+            .that().resideOutsideOfPackage("..securitycatalogue.github..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.kohsuke.github..", "..securitycatalogue.github..")
+            .because("recording reads repositories through RepositoryMetadataSource and never fails with GitHub");
 }

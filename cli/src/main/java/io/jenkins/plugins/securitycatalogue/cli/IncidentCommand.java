@@ -11,10 +11,12 @@ import picocli.CommandLine.Command;
                 "Lifecycle: draft -> in review (edit --status in-review) -> published (publish)."},
         subcommands = {IncidentNewCommand.class, IncidentEditCommand.class, IncidentShowCommand.class,
                 IncidentListCommand.class, IncidentPublishCommand.class, IncidentExportCommand.class,
-                IncidentImportCommand.class},
+                IncidentImportCommand.class, IncidentActionToIssueCommand.class,
+                IncidentRefreshIssuesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an unexpected failure", "2:bad usage, or a rule refused the change",
-                "4:the catalogue database could not be used", "5:the post-mortem changed since your revision"})
+                "4:the catalogue database could not be used", "5:the post-mortem changed since your revision",
+                "6:GitHub could not be read or refused the change"})
 final class IncidentCommand {
     /** A save was based on a stale revision. */
     static final int CONFLICT = 5;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securitycatalogue.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,10 +12,11 @@ import picocli.CommandLine.Command;
 @Command(name = "security-catalogue", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Records services and their security scan results into a catalogue, and shows where the risk is.",
         subcommands = {RecordCommand.class, ServicesCommand.class, ServiceCommand.class, ExposureCommand.class,
-                FormatsCommand.class, IncidentCommand.class, CommandLine.HelpCommand.class},
+                FormatsCommand.class, IncidentCommand.class, GitHubCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an unexpected failure", "2:bad usage, or a report that cannot be read",
-                "3:the quality gate failed", "4:the catalogue database could not be used"})
+                "3:the quality gate failed", "4:the catalogue database could not be used",
+                "6:GitHub could not be read (github and incident commands)"})
 public final class Main {
     /** Success. */
     public static final int OK = 0;
@@ -49,11 +51,36 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(Main::invalidInput);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("error: " + exception);
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Reports bad usage like picocli does, except that unknown arguments are not echoed: a token typed as a value
+     * of a mistyped option ({@code --github-token ghp_...}) must not be printed to a build log.
+     */
+    private static int invalidInput(CommandLine.ParameterException exception, String[] args) {
+        CommandLine line = exception.getCommandLine();
+        PrintWriter err = line.getErr();
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> options = unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
+                    .map(arg -> "'" + arg.split("=", 2)[0] + "'").toList();
+            int hidden = unmatched.getUnmatched().size() - options.size();
+            err.println((options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options)
+                    + (hidden > 0 ? " (and " + hidden + " more arguments, not shown)" : ""));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err)) {
+                line.usage(err);
+            }
+        }
+        else {
+            err.println(exception.getMessage());
+            line.usage(err);
+        }
+        return line.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Reads the version from the jar's manifest. */

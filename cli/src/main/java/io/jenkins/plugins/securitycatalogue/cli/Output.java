@@ -1,12 +1,17 @@
 package io.jenkins.plugins.securitycatalogue.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.securitycatalogue.model.ReportLog;
 import io.jenkins.plugins.securitycatalogue.posture.SeverityCounts;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +22,8 @@ import java.util.List;
 /** Text tables and JSON for the commands. */
 final class Output {
     private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
+            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addSerializer(ReportLog.class, new ReportLogSerializer()))
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -77,5 +83,13 @@ final class Output {
             }
         });
         return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    /** Writes a log as its list of messages ({@code level}, {@code text}); the log has no bean properties. */
+    private static final class ReportLogSerializer extends JsonSerializer<ReportLog> {
+        @Override
+        public void serialize(ReportLog log, JsonGenerator json, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeValue(log.messages(), json);
+        }
     }
 }

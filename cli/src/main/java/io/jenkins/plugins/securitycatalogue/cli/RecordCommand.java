@@ -5,6 +5,9 @@ import io.jenkins.plugins.securitycatalogue.formats.ParsedReport;
 import io.jenkins.plugins.securitycatalogue.formats.ReportException;
 import io.jenkins.plugins.securitycatalogue.formats.ReportInput;
 import io.jenkins.plugins.securitycatalogue.formats.ReportReader;
+import io.jenkins.plugins.securitycatalogue.github.GitHubException;
+import io.jenkins.plugins.securitycatalogue.github.GitHubMetadataSource;
+import io.jenkins.plugins.securitycatalogue.github.RepositoryCoordinates;
 import io.jenkins.plugins.securitycatalogue.model.Finding;
 import io.jenkins.plugins.securitycatalogue.model.ReportLog;
 import io.jenkins.plugins.securitycatalogue.model.Severity;
@@ -13,6 +16,7 @@ import io.jenkins.plugins.securitycatalogue.recording.BuildReference;
 import io.jenkins.plugins.securitycatalogue.recording.Recorder;
 import io.jenkins.plugins.securitycatalogue.recording.RecordingRequest;
 import io.jenkins.plugins.securitycatalogue.recording.RecordingResult;
+import io.jenkins.plugins.securitycatalogue.recording.RepositoryMetadataSource;
 import io.jenkins.plugins.securitycatalogue.recording.ServiceMetadata;
 import io.jenkins.plugins.securitycatalogue.store.CatalogueStore;
 import io.jenkins.plugins.securitycatalogue.store.StoreException;
@@ -34,7 +38,10 @@ import picocli.CommandLine.Spec;
 /** Records a service's metadata, version, deployment and reports: the main job of the catalogue. */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Records a service, its version, where it is deployed and what its security tools reported.",
-                "Every report is read before anything is stored: if one cannot be read, nothing is recorded."})
+                "Every report is read before anything is stored: if one cannot be read, nothing is recorded.",
+                "With a GitHub token, what is not given is read from the repository on GitHub (description, "
+                        + "topics, default branch, archived, visibility, language, latest release, CODEOWNERS); "
+                        + "recording goes on if GitHub cannot be read."})
 final class RecordCommand implements Callable<Integer> {
     private static final int SHOWN = 20;
 
@@ -43,6 +50,9 @@ final class RecordCommand implements Callable<Integer> {
 
     @Mixin
     CatalogueOptions catalogue;
+
+    @Mixin
+    GitHubOptions github;
 
     @Option(names = "--service", required = true, paramLabel = "NAME", description = "The service's name.")
     String service;
@@ -119,7 +129,15 @@ final class RecordCommand implements Callable<Integer> {
                 err.println("error: " + exception.getMessage());
                 return Main.USAGE;
             }
-            RecordingResult result = new Recorder(store, catalogue.policy()).record(request);
+            RepositoryMetadataSource repositories;
+            try {
+                repositories = repositories();
+            }
+            catch (IllegalArgumentException | GitHubException exception) {
+                err.println("error: " + exception.getMessage());
+                return Main.USAGE;
+            }
+            RecordingResult result = new Recorder(store, catalogue.policy(), repositories).record(request);
             QualityGate.Result gate = gate().evaluate(result.gateInput());
             print(out, err, result, gate);
             return gate.status() == QualityGate.Status.FAIL ? Main.GATE_FAILED : Main.OK;
@@ -128,6 +146,16 @@ final class RecordCommand implements Callable<Integer> {
             err.println("error: " + exception.getMessage());
             return Main.STORE;
         }
+    }
+
+    /** Returns the GitHub metadata source when a token was given; the API is the given one or the repository's. */
+    private RepositoryMetadataSource repositories() throws GitHubException {
+        if (!github.enabled()) {
+            return null;
+        }
+        RepositoryCoordinates coordinates = repository == null ? null
+                : RepositoryCoordinates.parse(repository).orElse(null);
+        return new GitHubMetadataSource(github.connect(coordinates));
     }
 
     private List<ParsedReport> read(CatalogueStore store, PrintWriter err) {

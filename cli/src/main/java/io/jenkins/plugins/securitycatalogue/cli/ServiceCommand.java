@@ -56,12 +56,13 @@ final class ServiceCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, ServiceDetails details) {
         ServiceSummary summary = details.summary();
-        out.println(summary.name());
+        out.println(summary.name() + (summary.archived() ? " (archived repository)" : ""));
         out.println("  team:        " + Output.text(summary.team()));
         out.println("  tier:        " + Output.text(summary.tier()));
         out.println("  description: " + Output.text(details.description()));
         out.println("  repository:  " + Output.text(summary.repository()));
         summary.links().forEach((link, url) -> out.println("  link:        " + link + " " + url));
+        printRepository(out, details.repository());
         out.println("  recorded:    " + Output.time(summary.lastRecorded()) + ", scanned "
                 + Output.time(summary.lastScanned()) + (summary.stale() ? " (stale)" : ""));
         out.println("  open:        " + Output.counts(summary.open()) + "; risk " + summary.risk().explain());
@@ -96,6 +97,26 @@ final class ServiceCommand implements Callable<Integer> {
         out.println("Latest scans:");
         details.scans().forEach(scan -> out.printf("  %s: version %s at %s, %d findings%s%n", scan.tool(),
                 scan.version(), Output.time(scan.at()), scan.findings(), scan.complete() ? "" : " (incomplete)"));
+    }
+
+    private static void printRepository(PrintWriter out, ServiceDetails.RepositoryInfo repository) {
+        if (repository.sources().stream().anyMatch(source -> source.source().equals("github"))) {
+            printRead(out, repository);
+        }
+        if (!repository.sources().isEmpty()) {
+            out.println("  sources:");
+            repository.sources().forEach(source -> out.printf("    %-15s %-11s %s%n", source.field(),
+                    source.source(), Output.time(source.at())));
+        }
+    }
+
+    private static void printRead(PrintWriter out, ServiceDetails.RepositoryInfo repository) {
+        out.println("  topics:      " + (repository.topics().isEmpty() ? "-" : String.join(", ", repository.topics())));
+        out.println("  branch:      " + Output.text(repository.defaultBranch()));
+        out.println("  archived:    " + (repository.archived() ? "yes" : "no"));
+        out.println("  visibility:  " + Output.text(repository.visibility()));
+        out.println("  language:    " + Output.text(repository.language()));
+        out.println("  release:     " + Output.text(repository.latestRelease()));
     }
 
     private static String location(Finding finding) {

@@ -49,7 +49,8 @@ final class ServicesCommand implements Callable<Integer> {
             }
             List<List<String>> rows = new ArrayList<>();
             for (ServiceSummary service : services) {
-                rows.add(List.of(service.name(), Output.text(service.team()), deployments(service),
+                rows.add(List.of(service.name() + (service.archived() ? " (archived)" : ""),
+                        Output.text(service.team()), deployments(service),
                         Integer.toString(service.open().critical()), Integer.toString(service.open().high()),
                         Integer.toString(service.open().medium()), Integer.toString(service.open().low()),
                         Integer.toString(service.newFindings()), Integer.toString(service.slaBreached().total()),

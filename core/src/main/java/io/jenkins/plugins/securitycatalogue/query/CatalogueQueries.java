@@ -5,6 +5,8 @@ import io.jenkins.plugins.securitycatalogue.model.Finding;
 import io.jenkins.plugins.securitycatalogue.model.Severity;
 import io.jenkins.plugins.securitycatalogue.posture.CataloguePolicy;
 import io.jenkins.plugins.securitycatalogue.posture.SeverityCounts;
+import io.jenkins.plugins.securitycatalogue.recording.MetadataField;
+import io.jenkins.plugins.securitycatalogue.recording.MetadataSource;
 import io.jenkins.plugins.securitycatalogue.recording.Recorder;
 import io.jenkins.plugins.securitycatalogue.store.CatalogueStore;
 import io.jenkins.plugins.securitycatalogue.store.FindingRows;
@@ -31,7 +33,8 @@ import java.util.TreeSet;
 public final class CatalogueQueries {
     private static final String SUMMARY_COLUMNS = "s.id, s.name, s.team, s.tier, s.repository, s.description, "
             + "s.last_recorded_at, s.last_scanned_at, s.open_critical, s.open_high, s.open_medium, s.open_low, "
-            + "s.open_info, s.open_unknown, s.suppressed_count, s.new_count, r.build_job, r.build_number, r.build_url";
+            + "s.open_info, s.open_unknown, s.suppressed_count, s.new_count, r.build_job, r.build_number, r.build_url, "
+            + "s.archived, s.topics, s.default_branch, s.visibility, s.primary_language, s.latest_release";
     private static final String SUMMARY_FROM = " FROM service s LEFT JOIN recording r ON r.id = s.last_recording_id";
 
     private final CatalogueStore store;
@@ -103,7 +106,7 @@ public final class CatalogueQueries {
                     return Optional.of(new ServiceDetails(summary, row.getString("description"),
                             deploymentDetails(connection, id), findings(connection, id, "OPEN", now),
                             findings(connection, id, "SUPPRESSED", now), latestScans(connection, id),
-                            recordings(connection, id)));
+                            recordings(connection, id), repository(connection, row, id)));
                 }
             }
         });
@@ -210,7 +213,7 @@ public final class CatalogueQueries {
         return new ServiceSummary(row.getString("name"), row.getString("team"), row.getString("tier"),
                 row.getString("repository"), links, deployments, build(row), open, row.getInt("suppressed_count"),
                 row.getInt("new_count"), breached, policy.risk().score(open),
-                row.getTimestamp("last_recorded_at").toInstant(), lastScanned, stale);
+                row.getTimestamp("last_recorded_at").toInstant(), lastScanned, stale, row.getBoolean("archived"));
     }
 
     @CheckForNull
@@ -356,6 +359,32 @@ public final class CatalogueQueries {
             }
         }
         return recordings;
+    }
+
+    private static ServiceDetails.RepositoryInfo repository(Connection connection, ResultSet service, long serviceId)
+            throws SQLException {
+        String topics = service.getString("topics");
+        return new ServiceDetails.RepositoryInfo(
+                topics == null || topics.isBlank() ? List.of() : List.of(topics.split(",")),
+                service.getString("default_branch"), service.getBoolean("archived"), service.getString("visibility"),
+                service.getString("primary_language"), service.getString("latest_release"),
+                provenance(connection, serviceId));
+    }
+
+    private static List<ServiceDetails.Provenance> provenance(Connection connection, long serviceId)
+            throws SQLException {
+        List<ServiceDetails.Provenance> sources = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT field_name, source, read_at FROM "
+                + "service_metadata_source WHERE service_id = ? ORDER BY field_name")) {
+            select.setLong(1, serviceId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    sources.add(new ServiceDetails.Provenance(MetadataField.valueOf(row.getString(1)).label(),
+                            MetadataSource.valueOf(row.getString(2)).label(), row.getTimestamp(3).toInstant()));
+                }
+            }
+        }
+        return sources;
     }
 
     @CheckForNull

@@ -16,10 +16,11 @@ import java.util.List;
  * @param suppressed findings the tools reported as suppressed
  * @param scans the latest scan of each tool
  * @param recordings the latest recordings, newest first
+ * @param repository what was read from the service's repository, and where each metadata value came from
  */
 public record ServiceDetails(ServiceSummary summary, @CheckForNull String description, List<Deployment> deployments,
         List<StoredFinding> findings, List<StoredFinding> suppressed, List<ScanInfo> scans,
-        List<Recording> recordings) {
+        List<Recording> recordings, RepositoryInfo repository) {
     /** Copies the lists. */
     public ServiceDetails {
         deployments = List.copyOf(deployments);
@@ -81,5 +82,36 @@ public record ServiceDetails(ServiceSummary summary, @CheckForNull String descri
      */
     public record Recording(long id, String version, @CheckForNull String environment, Instant at,
             @CheckForNull ServiceSummary.BuildLink build, int newFindings, int fixed, int open) {
+    }
+
+    /**
+     * What was read from the service's repository, and where each metadata value came from.
+     *
+     * @param topics the repository's topics
+     * @param defaultBranch the default branch, or {@code null}
+     * @param archived whether the repository is archived
+     * @param visibility {@code public}, {@code private} or {@code internal}, or {@code null}
+     * @param language the primary language, or {@code null}
+     * @param latestRelease the tag of the latest release, or {@code null}
+     * @param sources where each value came from and when it was given or read, by field
+     */
+    public record RepositoryInfo(List<String> topics, @CheckForNull String defaultBranch, boolean archived,
+            @CheckForNull String visibility, @CheckForNull String language, @CheckForNull String latestRelease,
+            List<Provenance> sources) {
+        /** Copies the lists. */
+        public RepositoryInfo {
+            topics = List.copyOf(topics);
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /**
+     * Where one metadata value came from.
+     *
+     * @param field the field, such as {@code team} or {@code latest-release}
+     * @param source {@code pipeline}, {@code github} or {@code codeowners}
+     * @param at when it was given or read
+     */
+    public record Provenance(String field, String source, Instant at) {
     }
 }

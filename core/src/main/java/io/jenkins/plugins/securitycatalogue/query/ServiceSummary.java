@@ -25,12 +25,13 @@ import java.util.Map;
  * @param lastRecorded when the service was last recorded
  * @param lastScanned when it was last scanned, or {@code null} if never
  * @param stale whether it was not scanned within the staleness limit
+ * @param archived whether its repository is archived (read from GitHub)
  */
 public record ServiceSummary(String name, @CheckForNull String team, @CheckForNull String tier,
         @CheckForNull String repository, Map<String, String> links, Map<String, String> deployments,
         @CheckForNull BuildLink lastBuild, SeverityCounts open, int suppressed, int newFindings,
         SeverityCounts slaBreached, RiskScore risk, Instant lastRecorded, @CheckForNull Instant lastScanned,
-        boolean stale) {
+        boolean stale, boolean archived) {
     /** Copies the maps. */
     public ServiceSummary {
         links = Map.copyOf(links);

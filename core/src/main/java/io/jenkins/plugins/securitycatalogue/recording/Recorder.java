@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securitycatalogue.recording;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.securitycatalogue.formats.ParsedReport;
 import io.jenkins.plugins.securitycatalogue.model.Finding;
 import io.jenkins.plugins.securitycatalogue.model.Fingerprints;
@@ -28,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Records a service, its version, its deployment and its scans into the catalogue, in one transaction. Each tool's
@@ -39,13 +42,27 @@ public final class Recorder {
     private static final String FIXED = "FIXED";
     private static final String SUPPRESSED = "SUPPRESSED";
 
+    private static final Logger LOGGER = Logger.getLogger(Recorder.class.getName());
+
     private final CatalogueStore store;
     private final CataloguePolicy policy;
+    @CheckForNull
+    private final RepositoryMetadataSource repositories;
 
-    /** Creates a recorder that writes to the store under the policy. */
+    /** Creates a recorder that writes to the store under the policy and reads no repository. */
     public Recorder(CatalogueStore store, CataloguePolicy policy) {
+        this(store, policy, null);
+    }
+
+    /**
+     * Creates a recorder that also fills what the pipeline did not give from the service's repository.
+     *
+     * @param repositories where to read repositories, or {@code null} to read none
+     */
+    public Recorder(CatalogueStore store, CataloguePolicy policy, @CheckForNull RepositoryMetadataSource repositories) {
         this.store = store;
         this.policy = policy;
+        this.repositories = repositories;
     }
 
     /**
@@ -55,7 +72,51 @@ public final class Recorder {
      */
     public RecordingResult record(RecordingRequest request) throws StoreException {
         Map<String, ToolScan> scans = mergeReports(request.reports());
-        return store.inTransaction(connection -> new Transaction(connection, request).run(scans));
+        ReportLog repositoryLog = new ReportLog();
+        RepositoryFacts facts = readRepository(request, repositoryLog);
+        return store.inTransaction(connection -> new Transaction(connection, request, facts, repositoryLog)
+                .run(scans));
+    }
+
+    /**
+     * Reads the service's repository before the transaction, so that no database lock waits for the network. Any
+     * failure is logged and recording goes on with what the pipeline gave.
+     */
+    @CheckForNull
+    private RepositoryFacts readRepository(RecordingRequest request, ReportLog log) throws StoreException {
+        if (repositories == null) {
+            return null;
+        }
+        String repository = request.service().repository();
+        if (repository == null) {
+            repository = storedRepository(request.service().name());
+        }
+        if (repository == null) {
+            log.info("No repository is known for %s; its metadata was not read", request.service().name());
+            return null;
+        }
+        try {
+            return repositories.read(repository, log).orElse(null);
+        }
+        catch (RuntimeException exception) {
+            LOGGER.log(Level.WARNING, "Reading the repository of a service failed", exception);
+            log.warning("The repository's metadata could not be read (%s); recorded what the pipeline gave",
+                    exception.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    @CheckForNull
+    private String storedRepository(String service) throws StoreException {
+        return store.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT repository FROM service WHERE name = ?")) {
+                select.setString(1, service);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getString(1) : null;
+                }
+            }
+        });
     }
 
     /** The findings of one tool across the reports of a recording. */
@@ -108,6 +169,8 @@ public final class Recorder {
     private final class Transaction {
         private final Connection connection;
         private final RecordingRequest request;
+        @CheckForNull
+        private final RepositoryFacts facts;
         private final Timestamp now;
         private final ReportLog log = new ReportLog();
         private final List<Finding> added = new ArrayList<>();
@@ -116,16 +179,19 @@ public final class Recorder {
         private long serviceId;
         private long recordingId;
 
-        Transaction(Connection connection, RecordingRequest request) {
+        Transaction(Connection connection, RecordingRequest request, @CheckForNull RepositoryFacts facts,
+                ReportLog repositoryLog) {
             this.connection = connection;
             this.request = request;
+            this.facts = facts;
             this.now = Timestamp.from(request.at());
+            log.addAll(repositoryLog);
             request.reports().forEach(report -> log.addAll(report.log()));
         }
 
         RecordingResult run(Map<String, ToolScan> scans) throws SQLException {
             serviceId = lockOrCreateService();
-            updateMetadata();
+            new MetadataWriter(connection, serviceId, request.at()).write(request.service(), facts, log);
             recordingId = insertRecording();
             if (request.environment() != null) {
                 deploy(request.environment());
@@ -162,36 +228,6 @@ public final class Recorder {
                 insert.setTimestamp(4, now);
                 insert.executeUpdate();
                 return generatedId(insert);
-            }
-        }
-
-        private void updateMetadata() throws SQLException {
-            ServiceMetadata metadata = request.service();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE service SET "
-                    + "team = COALESCE(?, team), description = COALESCE(?, description), "
-                    + "repository = COALESCE(?, repository), tier = COALESCE(?, tier), updated_at = ? WHERE id = ?")) {
-                update.setString(1, metadata.team());
-                update.setString(2, metadata.description());
-                update.setString(3, metadata.repository());
-                update.setString(4, metadata.tier());
-                update.setTimestamp(5, now);
-                update.setLong(6, serviceId);
-                update.executeUpdate();
-            }
-            for (var link : new TreeMap<>(metadata.links()).entrySet()) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM service_link WHERE service_id = ? AND link_name = ?")) {
-                    delete.setLong(1, serviceId);
-                    delete.setString(2, link.getKey());
-                    delete.executeUpdate();
-                }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO service_link (service_id, link_name, url) VALUES (?, ?, ?)")) {
-                    insert.setLong(1, serviceId);
-                    insert.setString(2, link.getKey());
-                    insert.setString(3, link.getValue());
-                    insert.executeUpdate();
-                }
             }
         }
 

@@ -32,7 +32,8 @@ final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql");
 
     /** Every migration, oldest first. */
-    static final List<String> SCRIPTS = List.of("V1__catalogue.sql", "V2__incidents.sql");
+    static final List<String> SCRIPTS = List.of("V1__catalogue.sql", "V2__incidents.sql",
+            "V3__service_metadata_sources.sql");
 
     private Migrations() {
     }
