@@ -17,7 +17,7 @@ final class CatalogueOptions {
     boolean json;
 
     CatalogueStore open() throws StoreException {
-        return CatalogueStore.openDirectory(directory);
+        return CatalogueStore.openDirectory(directory, true);
     }
 
     CataloguePolicy policy() {

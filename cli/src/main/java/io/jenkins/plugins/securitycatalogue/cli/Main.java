@@ -36,12 +36,15 @@ public final class Main {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Keeps library chatter (migrations, the connection pool) off the terminal unless it is a warning. */
+    /**
+     * Keeps library logging (migrations, the connection pool, retries) off the terminal unless it is severe: the
+     * commands print what a person must know themselves, as one clear message.
+     */
     private static void quietLogging() {
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.setLevel(java.util.logging.Level.WARNING);
+        root.setLevel(java.util.logging.Level.SEVERE);
         for (java.util.logging.Handler handler : root.getHandlers()) {
-            handler.setLevel(java.util.logging.Level.WARNING);
+            handler.setLevel(java.util.logging.Level.SEVERE);
         }
     }
 

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * computes the fingerprint. A builder is used for one finding only.
  */
 public final class FindingBuilder {
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s\"'`=:,;()\\[\\]{}<>]+");
+    private static final Pattern LIKELY_SECRET = Pattern.compile("[A-Za-z0-9+/_.~-]{16,}={0,2}");
+    private static final Pattern KNOWN_SECRET = Pattern.compile("^(AKIA|ASIA)[0-9A-Z]{16}|^gh[pousr]_[A-Za-z0-9]{30,}"
+            + "|^github_pat_|^glpat-|^xox[abprs]-|^sk_live_|^AIza[0-9A-Za-z_-]{30,}");
     private static final Pattern CWE = Pattern.compile("(?i)^\\s*(?:CWE-?)?(\\d{1,6})(?!\\d)(?![\\w.])");
 
     private final SecretHasher hasher;
@@ -227,7 +231,7 @@ public final class FindingBuilder {
             fingerprint = Fingerprints.vulnerability(primary, purl, packageName, target);
         }
         else if (secretValue != null) {
-            mask = SecretHasher.mask(secretValue);
+            mask = SecretHasher.mask(secretPart(secretValue));
             fingerprint = Fingerprints.secret(primary, path, hasher.hash(secretValue.strip()));
         }
         else {
@@ -265,11 +269,50 @@ public final class FindingBuilder {
         return value;
     }
 
+    /**
+     * Removes a secret from a text: its value, each long token of the value (a scanner's snippet holds the secret
+     * among other words), and, in a secret finding, anything that looks like a credential even when the tool did
+     * not say which value it found.
+     */
     @CheckForNull
     private String redact(@CheckForNull String text) {
-        if (text == null || secretValue == null) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.replace(secretValue.strip(), SecretHasher.mask(secretValue));
+        String redacted = text;
+        if (secretValue != null) {
+            redacted = redacted.replace(secretValue.strip(), SecretHasher.mask(secretValue));
+            for (String token : TOKEN_SEPARATORS.split(secretValue)) {
+                if (token.length() >= 8) {
+                    redacted = redacted.replace(token, SecretHasher.mask(token));
+                }
+            }
+        }
+        if (kind == FindingKind.SECRET) {
+            redacted = LIKELY_SECRET.matcher(redacted).replaceAll(match -> isLikelySecret(match.group())
+                    ? java.util.regex.Matcher.quoteReplacement(SecretHasher.mask(match.group())) : match.group());
+        }
+        return redacted;
+    }
+
+    /**
+     * Returns whether a token looks like a credential: a well-known key format, or a long mix of letters and digits
+     * that is not a file name.
+     */
+    private static boolean isLikelySecret(String token) {
+        return KNOWN_SECRET.matcher(token).find() || token.length() >= 24 && token.indexOf('.') < 0
+                && token.chars().anyMatch(Character::isDigit) && token.chars().anyMatch(Character::isLetter);
+    }
+
+    /** Returns the part of a secret's value that is the secret: the longest token of a snippet. */
+    private static String secretPart(String value) {
+        String whole = value.strip();
+        String longest = "";
+        for (String token : TOKEN_SEPARATORS.split(whole)) {
+            if (token.length() > longest.length()) {
+                longest = token;
+            }
+        }
+        return longest.length() >= 8 ? longest : whole;
     }
 }

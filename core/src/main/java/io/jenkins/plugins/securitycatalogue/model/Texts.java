@@ -18,7 +18,8 @@ public final class Texts {
     }
 
     /**
-     * Returns the text without NUL and other control characters (but line breaks and tabs), trimmed and cut
+     * Returns the text without NUL and other control characters (C0, C1, DEL, bidirectional overrides; line breaks
+     * and tabs are kept, U+2028 and U+2029 become line breaks), trimmed and cut
      * to {@code max} characters with an ellipsis. {@code null} and blank texts become {@code null}.
      */
     @CheckForNull
@@ -29,11 +30,11 @@ public final class Texts {
         var builder = new StringBuilder(Math.min(text.length(), max + 1));
         for (int i = 0; i < text.length() && builder.length() <= max; i++) {
             char c = text.charAt(i);
-            if (c >= ' ' || c == '\n' || c == '\t') {
-                builder.append(c);
-            }
-            else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+            if (c == '\u2028' || c == '\u2029' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
                 builder.append('\n');
+            }
+            else if (c == '\n' || c == '\t' || !isControl(c)) {
+                builder.append(c);
             }
         }
         String cleaned = builder.toString().strip();
@@ -46,6 +47,15 @@ public final class Texts {
         return cleaned;
     }
 
+    /**
+     * Returns whether a character must not reach a terminal or a page: C0 and C1 control characters, DEL, and the
+     * bidirectional overrides and isolates that make text read differently from what it is.
+     */
+    private static boolean isControl(char c) {
+        return c < ' ' || c >= '\u007f' && c <= '\u009f' || c >= '\u202a' && c <= '\u202e'
+                || c >= '\u2066' && c <= '\u2069';
+    }
+
     /** Cleans a one-line value: as {@link #clean(String, int)} with line breaks folded into spaces. */
     @CheckForNull
     public static String line(@CheckForNull String text) {
@@ -53,8 +63,19 @@ public final class Texts {
         return cleaned == null ? null : cleaned.replaceAll("\\s+", " ");
     }
 
+    /** Returns the URL without a user name and password, which must never be stored or shown. */
+    private static String withoutCredentials(URI uri) throws URISyntaxException {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getRawPath(), null, null).toString()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+    }
+
     /**
-     * Returns the link if it is an absolute http or https URL, else empty. Links from reports reach pages, so
+     * Returns the link if it is an absolute http or https URL, else empty; a user name and password in it are
+     * removed. Links from reports reach pages, so
      * {@code javascript:}, {@code data:} and relative links are never kept.
      */
     public static Optional<String> httpUrl(@CheckForNull String link) {
@@ -67,7 +88,7 @@ public final class Texts {
             String scheme = uri.getScheme();
             if (scheme != null && uri.getHost() != null
                     && ("http".equals(scheme.toLowerCase(Locale.ROOT)) || "https".equals(scheme.toLowerCase(Locale.ROOT)))) {
-                return Optional.of(uri.toString());
+                return Optional.of(withoutCredentials(uri));
             }
         }
         catch (URISyntaxException exception) {

@@ -25,7 +25,7 @@ public record BuildReference(String job, @CheckForNull Long number, @CheckForNul
         if (url != null) {
             String given = url;
             url = Texts.httpUrl(url).orElseThrow(() -> new IllegalArgumentException(
-                    "Build URL must be an absolute http or https URL, got '" + given + "'"));
+                    "Build URL must be an absolute http or https URL, got '" + Texts.line(given) + "'"));
         }
     }
 }

@@ -40,7 +40,7 @@ public record RecordingRequest(ServiceMetadata service, String version, @CheckFo
             environment = null;
         }
         if (environment != null && !ENVIRONMENT.matcher(environment).matches()) {
-            throw new IllegalArgumentException("Environment '" + environment + "' is not valid: use up to 100 "
+            throw new IllegalArgumentException("Environment '" + Texts.line(environment) + "' is not valid: use up to 100 "
                     + "letters, digits, '.', '-' or '_', starting with a letter or digit");
         }
         reports = List.copyOf(reports);

@@ -54,14 +54,31 @@ public final class CatalogueStore implements AutoCloseable {
      * @throws StoreException if the directory cannot be used or the database cannot be opened
      */
     public static CatalogueStore openDirectory(Path directory) throws StoreException {
+        return openDirectory(directory, false);
+    }
+
+    /**
+     * Opens (and creates if needed) the embedded catalogue in a directory.
+     *
+     * @param directory the directory of the database files
+     * @param shared whether several processes may use it at once (the command line): the first one serves the
+     *     others over a loopback connection that only holders of the database's lock file can open
+     * @throws StoreException if the directory cannot be used or the database cannot be opened
+     */
+    public static CatalogueStore openDirectory(Path directory, boolean shared) throws StoreException {
+        String path = directory.toAbsolutePath().normalize().toString();
+        if (path.contains(";") || path.contains("\u0000")) {
+            throw new StoreException("The catalogue directory " + path + " cannot be used: its name contains ';'",
+                    null);
+        }
         try {
             Files.createDirectories(directory);
         }
         catch (IOException exception) {
             throw new StoreException("Cannot create the catalogue directory " + directory + ": " + exception, exception);
         }
-        String url = "jdbc:h2:" + directory.toAbsolutePath().resolve("catalogue")
-                + ";LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + Path.of(path).resolve("catalogue") + ";LOCK_TIMEOUT=30000"
+                + (shared ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE");
         return open(url, "sa", "", 4, ConnectRetry.defaults());
     }
 

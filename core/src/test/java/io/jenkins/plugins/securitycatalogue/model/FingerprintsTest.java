@@ -51,6 +51,22 @@ class FingerprintsTest {
     }
 
     @Test
+    void shouldRedactASecretFoundInsideASnippetAndLikelySecretsTheToolDidNotName() {
+        Finding snippet = new FindingBuilder(HASHER, "gitleaks", FindingKind.SECRET).id("aws-access-token")
+                .path("config.json").title("aws-access-token AKIAIOSFODNN7EXAMPLE found")
+                .description("line: \"key\": \"AKIAIOSFODNN7EXAMPLE\",")
+                .secret("  \"key\": \"AKIAIOSFODNN7EXAMPLE\",").build();
+        Finding unnamed = new FindingBuilder(HASHER, "Trivy", FindingKind.SECRET).id("github-pat")
+                .title("GitHub token ghp_abcdefghijklmnopqrstuvwxyz0123456789 in .env")
+                .description("in dojo/unittests/scans/report_1_vuln.json").build();
+
+        assertThat(snippet.toString()).doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        assertThat(snippet.secretMask()).isEqualTo("AKIA****");
+        assertThat(unnamed.title()).isEqualTo("GitHub token ghp_**** in .env");
+        assertThat(unnamed.description()).isEqualTo("in dojo/unittests/scans/report_1_vuln.json");
+    }
+
+    @Test
     void shouldStripTheVersionOfAPurlOnly() {
         assertThat(Fingerprints.packageIdentity("pkg:npm/%40scope/name@1.2.3?arch=x86#sub", null))
                 .isEqualTo("pkg:npm/%40scope/name");

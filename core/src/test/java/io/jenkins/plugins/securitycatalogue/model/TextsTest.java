@@ -19,6 +19,18 @@ class TextsTest {
     }
 
     @Test
+    void shouldDropCredentialsFromLinks() {
+        assertThat(Texts.httpUrl("https://user:token@git.example.org/org/repo.git?x=1#top"))
+                .contains("https://git.example.org/org/repo.git?x=1#top");
+    }
+
+    @Test
+    void shouldRemoveEightBitControlsAndBidirectionalOverrides() {
+        assertThat(Texts.clean("a\u009b31mb\u007fc\u202ed\u2066e", 100)).isEqualTo("a31mbcde");
+        assertThat(Texts.clean("one\u2028two", 100)).isEqualTo("one\ntwo");
+    }
+
+    @Test
     void shouldRemoveControlCharactersAndBoundLength() {
         assertThat(Texts.clean("a\u0000b\u001b[31mc\r\nd", 100)).isEqualTo("ab[31mc\nd");
         assertThat(Texts.clean("x".repeat(50), 10)).hasSize(10).endsWith("…");
