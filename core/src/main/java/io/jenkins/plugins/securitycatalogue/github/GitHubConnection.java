@@ -80,6 +80,30 @@ public final class GitHubConnection {
         return apiHost.equals(bare) || apiHost.equals("api." + bare);
     }
 
+    /**
+     * Checks that the API answers and accepts the credentials, with {@code GET /rate_limit}: a call that GitHub does
+     * not count against the rate limit and that every kind of token may make.
+     *
+     * @return how many requests the credentials may still make, of how many, in the current window
+     * @throws GitHubException if the API cannot be reached or refuses the credentials
+     */
+    public Quota check() throws GitHubException {
+        JsonNode core = json("GET", "/rate_limit", null, "the rate limit").path("resources").path("core");
+        if (!core.path("limit").isInt() || !core.path("remaining").isInt()) {
+            throw unexpected("the rate limit", "it has no limit and remaining count");
+        }
+        return new Quota(core.path("limit").asInt(), core.path("remaining").asInt());
+    }
+
+    /**
+     * How many requests the credentials may make.
+     *
+     * @param limit the requests allowed in the current window (an hour)
+     * @param remaining the requests left in it
+     */
+    public record Quota(int limit, int remaining) {
+    }
+
     /** Runs a call of GitHub API for Java and translates its failures. */
     <T> T call(String what, LibraryCall<T> call) throws GitHubException {
         try {

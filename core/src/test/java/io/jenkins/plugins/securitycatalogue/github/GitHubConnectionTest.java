@@ -47,6 +47,25 @@ class GitHubConnectionTest {
     }
 
     @Test
+    void shouldCheckTheCredentialsWithTheRateLimitThatCostsNothing() throws Exception {
+        github.getJson("/rate_limit", "rate-limit.json");
+
+        assertThat(github.connect().check()).isEqualTo(new GitHubConnection.Quota(5000, 4990));
+        github.server.verify(getRequestedFor(urlPathEqualTo(PREFIX + "/rate_limit"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
+    void shouldSayWhenTheCheckIsRefused() throws Exception {
+        github.getError("/rate_limit", 401, "error-401.json");
+
+        GitHubException failure = catchThrowableOfType(GitHubException.class, () -> github.connect().check());
+
+        assertThat(failure.kind()).isEqualTo(GitHubException.Kind.UNAUTHORIZED);
+        assertThat(failure.getMessage()).contains("the rate limit").doesNotContain(TOKEN);
+    }
+
+    @Test
     void shouldFollowPaginationLinksToTheLastPage() throws Exception {
         stubTwoPages();
 

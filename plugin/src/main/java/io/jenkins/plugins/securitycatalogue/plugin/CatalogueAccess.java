@@ -7,6 +7,7 @@ import hudson.init.Terminator;
 import io.jenkins.plugins.securitycatalogue.posture.CataloguePolicy;
 import io.jenkins.plugins.securitycatalogue.query.CatalogueQueries;
 import io.jenkins.plugins.securitycatalogue.recording.Recorder;
+import io.jenkins.plugins.securitycatalogue.recording.RepositoryMetadataSource;
 import io.jenkins.plugins.securitycatalogue.store.CatalogueStore;
 import io.jenkins.plugins.securitycatalogue.store.StoreException;
 import java.util.logging.Logger;
@@ -44,6 +45,11 @@ public final class CatalogueAccess {
     /** Returns a recorder over the store. */
     public Recorder recorder() throws StoreException {
         return new Recorder(store(), policy());
+    }
+
+    /** Returns a recorder over the store that fills what the pipeline did not give from the repositories. */
+    public Recorder recorder(@CheckForNull RepositoryMetadataSource repositories) throws StoreException {
+        return new Recorder(store(), policy(), repositories);
     }
 
     /** Returns the queries over the store. */

@@ -6,6 +6,11 @@ import hudson.model.Api;
 import hudson.model.ModelObject;
 import hudson.security.Permission;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.securitycatalogue.github.ActionItemIssues;
+import io.jenkins.plugins.securitycatalogue.github.GitHubConnection;
+import io.jenkins.plugins.securitycatalogue.github.GitHubException;
+import io.jenkins.plugins.securitycatalogue.github.IssueRefresh;
+import io.jenkins.plugins.securitycatalogue.github.RepositoryCoordinates;
 import io.jenkins.plugins.securitycatalogue.incident.ActionItem;
 import io.jenkins.plugins.securitycatalogue.incident.BlamelessCheck;
 import io.jenkins.plugins.securitycatalogue.incident.EditConflictException;
@@ -24,7 +29,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
@@ -41,6 +50,9 @@ import org.kohsuke.stapler.verb.POST;
  */
 @ExportedBean
 public final class IncidentPage implements ModelObject {
+    private static final int MAX_LABELS = 10;
+    private static final int MAX_LABEL_LENGTH = 50;
+
     private final Incident incident;
 
     IncidentPage(Incident incident) {
@@ -151,6 +163,125 @@ public final class IncidentPage implements ModelObject {
     @CheckForNull
     private static String url(@CheckForNull BuildReference build) {
         return build == null ? null : Texts.httpUrl(build.url()).orElse(null);
+    }
+
+    /** Returns the action items with their number, state and tracker link. */
+    public List<ActionItemRow> getActionItems() {
+        List<ActionItem> items = incident.postMortem().actionItems();
+        List<ActionItemRow> rows = new ArrayList<>();
+        for (int index = 0; index < items.size(); index++) {
+            ActionItem item = items.get(index);
+            rows.add(new ActionItemRow(index + 1, item.description(), item.owner(),
+                    item.state().name().toLowerCase(Locale.ROOT).replace('_', ' '), item.tracker(),
+                    Texts.httpUrl(item.tracker()).orElse(null)));
+        }
+        return rows;
+    }
+
+    /** Returns whether the current user may file issues: GitHub is configured and they may edit the incident. */
+    public boolean isGitHubUsable() {
+        return isEditable() && !SecurityCatalogueConfiguration.get().getGithubCredentialsId().isEmpty();
+    }
+
+    /** Returns the repository of the first affected service the catalogue knows one for, to file issues in. */
+    @CheckForNull
+    public String getDefaultIssueRepository() {
+        try {
+            for (String service : incident.postMortem().security().services()) {
+                Optional<String> repository = CatalogueAccess.get().queries().service(service)
+                        .map(details -> details.summary().repository())
+                        .filter(address -> RepositoryCoordinates.parse(address).isPresent());
+                if (repository.isPresent()) {
+                    return repository.get();
+                }
+            }
+        }
+        catch (StoreException exception) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * Files an action item as a GitHub issue in the given repository, with the chosen labels, and stores the
+     * issue's address on the item. The issue gets the item and a link back, never the post-mortem.
+     */
+    @POST
+    public HttpResponse doCreateGitHubIssue(@QueryParameter int item, @QueryParameter String repository,
+            @QueryParameter String labels) {
+        Jenkins.get().checkPermission(CataloguePermissions.MANAGE_INCIDENTS);
+        Optional<RepositoryCoordinates> coordinates = RepositoryCoordinates.parse(Util.fixNull(repository));
+        if (coordinates.isEmpty()) {
+            return HttpResponses.errorWithoutStack(400, Messages.IncidentPage_NotARepository(
+                    Util.fixNull(repository)));
+        }
+        List<String> labelList = Arrays.stream(Util.fixNull(labels).split(",")).map(String::strip)
+                .filter(label -> !label.isEmpty()).toList();
+        if (labelList.size() > MAX_LABELS || labelList.stream().anyMatch(label -> label.length() > MAX_LABEL_LENGTH)) {
+            return HttpResponses.errorWithoutStack(400, Messages.IncidentPage_TooManyLabels(MAX_LABELS,
+                    MAX_LABEL_LENGTH));
+        }
+        try {
+            GitHubConnection github = GitHubAccess.configured().orElse(null);
+            if (github == null) {
+                return HttpResponses.errorWithoutStack(409, Messages.IncidentPage_GitHubNotConfigured());
+            }
+            new ActionItemIssues(github, IncidentAccess.store()).export(incident.id(), item, coordinates.get(),
+                    labelList, postMortemUrl(), IncidentAccess.currentUser(), Instant.now());
+            return HttpResponses.redirectTo(".");
+        }
+        catch (IncidentException exception) {
+            return HttpResponses.errorWithoutStack(400, exception.getMessage());
+        }
+        catch (GitHubException exception) {
+            return HttpResponses.errorWithoutStack(502, exception.getMessage());
+        }
+        catch (StoreException exception) {
+            return HttpResponses.errorWithoutStack(503, exception.getMessage());
+        }
+    }
+
+    /** Reads the state of every linked GitHub issue, moves the items that changed, and shows what it found. */
+    @POST
+    public HttpResponse doRefreshIssueStates() {
+        Jenkins.get().checkPermission(CataloguePermissions.MANAGE_INCIDENTS);
+        try {
+            GitHubConnection github = GitHubAccess.configured().orElse(null);
+            if (github == null) {
+                return HttpResponses.errorWithoutStack(409, Messages.IncidentPage_GitHubNotConfigured());
+            }
+            List<IssueRefresh> results = new ActionItemIssues(github, IncidentAccess.store()).refresh(incident.id(),
+                    IncidentAccess.currentUser(), Instant.now());
+            return HttpResponses.forwardToView(this, "refreshed").with("results", results);
+        }
+        catch (IncidentException exception) {
+            return HttpResponses.errorWithoutStack(400, exception.getMessage());
+        }
+        catch (GitHubException exception) {
+            return HttpResponses.errorWithoutStack(502, exception.getMessage());
+        }
+        catch (StoreException exception) {
+            return HttpResponses.errorWithoutStack(503, exception.getMessage());
+        }
+    }
+
+    /** Returns the address of this page, for the link back from an issue, or {@code null} without a root URL. */
+    @CheckForNull
+    private String postMortemUrl() {
+        String root = Jenkins.get().getRootUrl();
+        return root == null ? null : root + IncidentsRootAction.URL_NAME + "/incident/" + getId() + "/";
+    }
+
+    /**
+     * One action item as the page shows it.
+     *
+     * @param number its number in the post-mortem, from 1
+     * @param state open, in progress, done or won't do
+     * @param tracker the tracker link as stored, or {@code null}
+     * @param trackerUrl the tracker link when it is an http(s) URL, to show as a link
+     */
+    public record ActionItemRow(int number, String description, @CheckForNull String owner, String state,
+            @CheckForNull String tracker, @CheckForNull String trackerUrl) {
     }
 
     /** Serves the post-mortem as a Markdown file, for wikis and repositories. */

@@ -12,6 +12,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.securitycatalogue.formats.ParsedReport;
+import io.jenkins.plugins.securitycatalogue.github.GitHubAlerts;
+import io.jenkins.plugins.securitycatalogue.github.GitHubConnection;
+import io.jenkins.plugins.securitycatalogue.github.GitHubException;
+import io.jenkins.plugins.securitycatalogue.github.RepositoryCoordinates;
 import io.jenkins.plugins.securitycatalogue.posture.QualityGate;
 import io.jenkins.plugins.securitycatalogue.recording.BuildReference;
 import io.jenkins.plugins.securitycatalogue.recording.RecordingRequest;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
@@ -72,6 +77,7 @@ public class RecordServiceStep extends Step implements Serializable {
     private List<QualityGateThreshold> qualityGates = new ArrayList<>();
     private boolean markStageOnly;
     private boolean failOnError = true;
+    private boolean importGitHubAlerts;
 
     /** Creates the step for the named service. */
     @DataBoundConstructor
@@ -218,6 +224,19 @@ public class RecordServiceStep extends Step implements Serializable {
         this.failOnError = failOnError;
     }
 
+    public boolean isImportGitHubAlerts() {
+        return importGitHubAlerts;
+    }
+
+    /**
+     * Sets whether the repository's GitHub code scanning and Dependabot alerts are imported as scans in the same
+     * recording (needs the GitHub credential of the global configuration).
+     */
+    @DataBoundSetter
+    public void setImportGitHubAlerts(boolean importGitHubAlerts) {
+        this.importGitHubAlerts = importGitHubAlerts;
+    }
+
     List<ReadReports.Pattern> patterns() {
         List<ReadReports.Pattern> patterns = new ArrayList<>();
         if (reports != null) {
@@ -249,10 +268,17 @@ public class RecordServiceStep extends Step implements Serializable {
             if (parsed == null) {
                 return Map.of("recorded", false);
             }
-            RecordingRequest request = request(run, env, parsed);
+            GitHubConnection github = gitHub(console);
+            List<ParsedReport> reports = new ArrayList<>(parsed);
+            RecordingRequest request = request(run, env, reports);
+            if (step.isImportGitHubAlerts()) {
+                reports.addAll(alerts(github, repositoryOf(request), store, console));
+                request = request(run, env, reports);
+            }
             RecordingResult result;
             try {
-                result = CatalogueAccess.get().recorder().record(request);
+                result = CatalogueAccess.get().recorder(github == null ? null : GitHubAccess.metadataSource(github))
+                        .record(request);
             }
             catch (StoreException exception) {
                 return failed(console, run, "The catalogue could not be written: " + exception.getMessage());
@@ -265,6 +291,73 @@ public class RecordServiceStep extends Step implements Serializable {
             Map<String, Object> returned = new LinkedHashMap<>(RecordingSummary.returned(result, gate, serviceUrl));
             returned.put("recorded", true);
             return returned;
+        }
+
+        /**
+         * Opens the configured GitHub connection, or returns {@code null} when there is none or it cannot be used:
+         * recording never fails because of GitHub.
+         */
+        @CheckForNull
+        private static GitHubConnection gitHub(PrintStream console) {
+            try {
+                return GitHubAccess.configured().orElse(null);
+            }
+            catch (GitHubException exception) {
+                console.println(RecordingSummary.PREFIX + "WARNING: GitHub is not read: " + exception.getMessage());
+                return null;
+            }
+        }
+
+        /**
+         * Reads the repository's code scanning and Dependabot alerts as scans. A kind that cannot be read is said on
+         * the console and left out; the other is still recorded.
+         */
+        private static List<ParsedReport> alerts(@CheckForNull GitHubConnection github, @CheckForNull String repository,
+                CatalogueStore store, PrintStream console) {
+            if (github == null) {
+                console.println(RecordingSummary.PREFIX + "WARNING: GitHub alerts were not imported: no usable GitHub "
+                        + "credential is configured");
+                return List.of();
+            }
+            Optional<RepositoryCoordinates> coordinates = repository == null ? Optional.empty()
+                    : RepositoryCoordinates.parse(repository);
+            if (coordinates.isEmpty() || !github.serves(coordinates.get().host())) {
+                console.println(RecordingSummary.PREFIX + "WARNING: GitHub alerts were not imported: the repository "
+                        + "is not known or not on the configured GitHub " + github.settings().apiUrl());
+                return List.of();
+            }
+            var importer = new GitHubAlerts(github, store.secretHasher());
+            List<ParsedReport> reports = new ArrayList<>();
+            try {
+                reports.add(importer.codeScanning(coordinates.get()));
+            }
+            catch (GitHubException exception) {
+                console.println(RecordingSummary.PREFIX + "WARNING: " + GitHubAlerts.CODE_SCANNING_TOOL
+                        + " alerts were not imported: " + exception.getMessage());
+            }
+            try {
+                reports.add(importer.dependabot(coordinates.get()));
+            }
+            catch (GitHubException exception) {
+                console.println(RecordingSummary.PREFIX + "WARNING: " + GitHubAlerts.DEPENDABOT_TOOL
+                        + " alerts were not imported: " + exception.getMessage());
+            }
+            return reports;
+        }
+
+        /** Returns the repository the pipeline gave, or else the one the catalogue keeps for the service. */
+        @CheckForNull
+        private static String repositoryOf(RecordingRequest request) {
+            if (request.service().repository() != null) {
+                return request.service().repository();
+            }
+            try {
+                return CatalogueAccess.get().queries().service(request.service().name())
+                        .map(details -> details.summary().repository()).orElse(null);
+            }
+            catch (StoreException exception) {
+                return null;
+            }
         }
 
         /** Keeps one action per service and build: a later call for the same service replaces the earlier one. */

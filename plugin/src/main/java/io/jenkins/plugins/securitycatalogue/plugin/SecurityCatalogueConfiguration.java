@@ -11,6 +11,9 @@ import hudson.Util;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.securitycatalogue.github.GitHubConnection;
+import io.jenkins.plugins.securitycatalogue.github.GitHubException;
+import io.jenkins.plugins.securitycatalogue.github.GitHubSettings;
 import io.jenkins.plugins.securitycatalogue.model.Severity;
 import io.jenkins.plugins.securitycatalogue.posture.CataloguePolicy;
 import io.jenkins.plugins.securitycatalogue.posture.RiskPolicy;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import jenkins.model.GlobalConfiguration;
@@ -36,7 +40,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The catalogue's settings under Manage Jenkins, System (and in JCasC under {@code unclassified:
  * securityCatalogue}): where it is stored, the SLA days per severity, when a service is stale, how many scans are
- * kept, and link templates added to every service.
+ * kept, link templates added to every service, and the GitHub that metadata, alerts and issues come from.
  */
 @Extension
 @Symbol("securityCatalogue")
@@ -51,6 +55,8 @@ public class SecurityCatalogueConfiguration extends GlobalConfiguration {
     private int staleDays = 30;
     private int scansKept = 50;
     private List<LinkTemplate> linkTemplates = new ArrayList<>();
+    private String githubApiUrl = GitHubSettings.GITHUB_COM_API;
+    private String githubCredentialsId = "";
 
     /** Loads the saved settings. */
     public SecurityCatalogueConfiguration() {
@@ -150,6 +156,61 @@ public class SecurityCatalogueConfiguration extends GlobalConfiguration {
         }
         catch (StoreException exception) {
             return FormValidation.error(Messages.SecurityCatalogueConfiguration_ConnectionFailed(
+                    exception.getMessage()));
+        }
+    }
+
+    /** Checks the GitHub API URL: an absolute http(s) URL; plain http only with a warning. */
+    @POST
+    public FormValidation doCheckGithubApiUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String url = GitHubAccess.apiUrlOrDefault(value);
+        try {
+            GitHubSettings settings = GitHubSettings.forApi(url);
+            if ("http".equals(settings.apiUrl().getScheme().toLowerCase(Locale.ROOT))) {
+                return FormValidation.warning(Messages.SecurityCatalogueConfiguration_PlainHttp());
+            }
+            return FormValidation.ok();
+        }
+        catch (IllegalArgumentException exception) {
+            return FormValidation.error(Messages.SecurityCatalogueConfiguration_NotGitHubApi());
+        }
+    }
+
+    /**
+     * Lists the credentials an administrator can choose for GitHub: Secret text tokens, and GitHub App credentials
+     * when the GitHub Branch Source plugin is installed. Others only see the value already chosen.
+     */
+    @POST
+    public ListBoxModel doFillGithubCredentialsIdItems(@QueryParameter String githubCredentialsId) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return new StandardListBoxModel().includeCurrentValue(githubCredentialsId);
+        }
+        StandardListBoxModel model = new StandardListBoxModel();
+        model.includeEmptyValue();
+        for (GitHubCredentialsType type : GitHubCredentialsType.all()) {
+            model.includeAs(ACL.SYSTEM2, Jenkins.get(), type.type());
+        }
+        model.includeCurrentValue(githubCredentialsId);
+        return model;
+    }
+
+    /** Calls GitHub with the given URL and credential, and says how many requests it may still make or why not. */
+    @POST
+    public FormValidation doTestGitHubConnection(@QueryParameter String githubApiUrl,
+            @QueryParameter String githubCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (Util.fixEmptyAndTrim(githubCredentialsId) == null) {
+            return FormValidation.error(Messages.SecurityCatalogueConfiguration_NoGitHubCredentials());
+        }
+        try {
+            GitHubConnection connection = GitHubAccess.open(githubApiUrl, githubCredentialsId);
+            GitHubConnection.Quota quota = connection.check();
+            return FormValidation.ok(Messages.SecurityCatalogueConfiguration_GitHubOk(connection.settings().apiUrl(),
+                    quota.remaining(), quota.limit()));
+        }
+        catch (GitHubException exception) {
+            return FormValidation.error(Messages.SecurityCatalogueConfiguration_GitHubFailed(
                     exception.getMessage()));
         }
     }
@@ -258,6 +319,29 @@ public class SecurityCatalogueConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setScansKept(int scansKept) {
         this.scansKept = scansKept;
+        save();
+    }
+
+    /** Returns the GitHub API URL: github.com's unless a GitHub Enterprise Server's is set. */
+    public String getGithubApiUrl() {
+        return GitHubAccess.apiUrlOrDefault(githubApiUrl);
+    }
+
+    @DataBoundSetter
+    public void setGithubApiUrl(@CheckForNull String githubApiUrl) {
+        String url = GitHubAccess.apiUrlOrDefault(githubApiUrl);
+        this.githubApiUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        save();
+    }
+
+    /** Returns the id of the credential for GitHub; empty means GitHub is not used. */
+    public String getGithubCredentialsId() {
+        return Util.fixNull(githubCredentialsId);
+    }
+
+    @DataBoundSetter
+    public void setGithubCredentialsId(@CheckForNull String githubCredentialsId) {
+        this.githubCredentialsId = Util.fixNull(githubCredentialsId).trim();
         save();
     }
 

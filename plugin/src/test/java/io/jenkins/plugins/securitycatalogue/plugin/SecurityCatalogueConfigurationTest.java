@@ -26,12 +26,16 @@ class SecurityCatalogueConfigurationTest {
                 .satisfies(template -> assertThat(template.getUrlTemplate())
                         .isEqualTo("https://grafana.example.org/d/{service}"));
         assertThat(configuration.policy().sla().daysFor(Severity.CRITICAL)).contains(3);
+        assertThat(configuration.getGithubApiUrl()).isEqualTo("https://github.example.org/api/v3");
+        assertThat(configuration.getGithubCredentialsId()).isEqualTo("github-token");
 
         ConfiguratorRegistry registry = ConfiguratorRegistry.get();
         ConfigurationContext context = new ConfigurationContext(registry);
         CNode exported = io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot(context).get("securityCatalogue");
         assertThat(io.jenkins.plugins.casc.misc.Util.toYamlString(exported))
-                .contains("slaCriticalDays: 3", "staleDays: 14", "grafana.example.org");
+                .contains("slaCriticalDays: 3", "staleDays: 14", "grafana.example.org",
+                        "githubApiUrl:", "https://github.example.org/api/v3", "githubCredentialsId:",
+                        "github-token");
     }
 
     @Test
@@ -41,6 +45,9 @@ class SecurityCatalogueConfigurationTest {
         configuration.setSlaHighDays(21);
         configuration.setScansKept(12);
         configuration.setLinkTemplates(List.of(new LinkTemplate("kibana", "https://kibana.example.org/{service}")));
+        FakeGitHub.addTokenCredential();
+        configuration.setGithubApiUrl("https://github.example.org/api/v3/");
+        configuration.setGithubCredentialsId(FakeGitHub.CREDENTIALS_ID);
 
         j.configRoundtrip();
 
@@ -49,5 +56,19 @@ class SecurityCatalogueConfigurationTest {
         assertThat(saved.getScansKept()).isEqualTo(12);
         assertThat(saved.getLinkTemplates()).singleElement()
                 .satisfies(template -> assertThat(template.getName()).isEqualTo("kibana"));
+        assertThat(saved.getGithubApiUrl()).isEqualTo("https://github.example.org/api/v3");
+        assertThat(saved.getGithubCredentialsId()).isEqualTo(FakeGitHub.CREDENTIALS_ID);
+    }
+
+    @Test
+    @WithJenkinsConfiguredWithCode
+    void shouldUseGitHubComUntilAnotherApiIsSet(JenkinsConfiguredWithCodeRule j) throws Exception {
+        SecurityCatalogueConfiguration configuration = SecurityCatalogueConfiguration.get();
+
+        assertThat(configuration.getGithubApiUrl()).isEqualTo("https://api.github.com");
+        assertThat(configuration.getGithubCredentialsId()).isEmpty();
+
+        configuration.setGithubApiUrl("  ");
+        assertThat(configuration.getGithubApiUrl()).isEqualTo("https://api.github.com");
     }
 }
