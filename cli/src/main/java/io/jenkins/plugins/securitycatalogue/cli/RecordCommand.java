@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Records a service's metadata, version, deployment and reports: the main job of the catalogue. */
-@Command(name = "record", mixinStandardHelpOptions = true,
+@Command(name = "record",
         description = {"Records a service, its version, where it is deployed and what its security tools reported.",
                 "Every report is read before anything is stored: if one cannot be read, nothing is recorded.",
                 "With a GitHub token, what is not given is read from the repository on GitHub (description, "
@@ -47,6 +47,10 @@ final class RecordCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Its own help option: the standard help mixin would also bring a --version that clashes with ours. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Mixin
     CatalogueOptions catalogue;
@@ -214,7 +218,7 @@ final class RecordCommand implements Callable<Integer> {
         out.printf("Recorded %s %s%s (recording %d)%n", result.service(), result.version(),
                 result.environment() == null ? "" : ", deployed in " + result.environment(), result.recordingId());
         for (RecordingResult.ToolChange change : result.tools()) {
-            out.printf("  %s: %d findings, %d new, %d reopened, %d still open, %d fixed, %d suppressed%s%n",
+            out.printf("  %s: %d finding(s), %d new, %d reopened, %d still open, %d fixed, %d suppressed%s%n",
                     change.tool(), change.findings(), change.added(), change.reopened(), change.stillOpen(),
                     change.fixed(), change.suppressed(), change.complete() ? "" : " (incomplete scan)");
         }
