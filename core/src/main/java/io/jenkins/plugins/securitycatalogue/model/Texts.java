@@ -96,4 +96,26 @@ public final class Texts {
         }
         return Optional.empty();
     }
+
+    /** Returns the first value that is not blank, or {@code null}. */
+    @CheckForNull
+    public static String firstNonBlank(@CheckForNull String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the first non-blank line of a text cut to 200 characters, for tools that give no title. */
+    @CheckForNull
+    public static String firstLine(@CheckForNull String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.strip().lines().filter(line -> !line.isBlank()).findFirst()
+                .map(line -> line.length() > 200 ? line.substring(0, 199).strip() + "…" : line.strip())
+                .orElse(null);
+    }
 }

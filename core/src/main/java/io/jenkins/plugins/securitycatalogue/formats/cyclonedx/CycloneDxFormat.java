@@ -201,10 +201,10 @@ public final class CycloneDxFormat implements ReportFormat {
 
         private FindingBuilder finding(JsonNode node, @CheckForNull Component component) {
             String id = Json.text(node, "id");
-            String description = first(Json.text(node, "description"), Json.text(node, "detail"));
+            String description = Texts.firstNonBlank(Json.text(node, "description"), Json.text(node, "detail"));
             FindingBuilder finding = context.finding(tool, FindingKind.VULNERABILITY)
                     .id(id)
-                    .title(firstLine(description))
+                    .title(Texts.firstLine(description))
                     .description(description)
                     .target(subject)
                     .url(url(node, id));
@@ -284,24 +284,4 @@ public final class CycloneDxFormat implements ReportFormat {
         }
     }
 
-    @CheckForNull
-    private static String first(@CheckForNull String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    /** Returns the first non-blank line of a text, cut to a title's length: CycloneDX has no titles. */
-    @CheckForNull
-    private static String firstLine(@CheckForNull String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.strip().lines().filter(line -> !line.isBlank()).findFirst()
-                .map(line -> line.length() > 200 ? line.substring(0, 199).strip() + "…" : line.strip())
-                .orElse(null);
-    }
 }

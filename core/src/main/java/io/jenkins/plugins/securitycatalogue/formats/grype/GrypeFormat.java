@@ -94,19 +94,19 @@ public final class GrypeFormat implements ReportFormat {
         JsonNode artifact = Json.at(match, "artifact");
         String id = Json.text(vulnerability, "id");
         List<JsonNode> related = Json.list(match, "relatedVulnerabilities");
-        String description = first(Json.text(vulnerability, "description"), relatedDescription(related, id));
+        String description = Texts.firstNonBlank(Json.text(vulnerability, "description"), relatedDescription(related, id));
         String location = Json.list(artifact, "locations").stream()
                 .map(node -> Json.text(node, "path")).filter(path -> path != null).findFirst().orElse(null);
 
         FindingBuilder finding = context.finding(TOOL, FindingKind.VULNERABILITY)
                 .id(id)
-                .title(firstLine(description))
+                .title(Texts.firstLine(description))
                 .description(description)
                 .packageName(Json.text(artifact, "name"))
                 .installedVersion(Json.text(artifact, "version"))
                 .purl(Json.text(artifact, "purl"))
                 .fixedVersion(fixedVersion(match, vulnerability))
-                .target(first(location, Json.text(artifact, "name")))
+                .target(Texts.firstNonBlank(location, Json.text(artifact, "name")))
                 .path(location)
                 .url(url(vulnerability, related));
         related.forEach(other -> finding.alias(Json.text(other, "id")));
@@ -206,7 +206,7 @@ public final class GrypeFormat implements ReportFormat {
 
     private static String ignoredBecause(JsonNode match) {
         for (JsonNode rule : Json.list(match, "appliedIgnoreRules")) {
-            String reason = first(Json.text(rule, "reason"), Json.text(rule, "vulnerability"),
+            String reason = Texts.firstNonBlank(Json.text(rule, "reason"), Json.text(rule, "vulnerability"),
                     Json.text(rule, "fix-state"), Json.text(rule, "namespace"));
             if (reason != null) {
                 return "ignored by a grype rule: " + reason;
@@ -215,24 +215,4 @@ public final class GrypeFormat implements ReportFormat {
         return "ignored by a grype rule";
     }
 
-    @CheckForNull
-    private static String first(@CheckForNull String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    /** Returns the first non-blank line of a text, cut to a title's length: Grype gives no titles. */
-    @CheckForNull
-    private static String firstLine(@CheckForNull String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.strip().lines().filter(line -> !line.isBlank()).findFirst()
-                .map(line -> line.length() > 200 ? line.substring(0, 199).strip() + "…" : line.strip())
-                .orElse(null);
-    }
 }

@@ -180,7 +180,7 @@ public final class OsvScannerFormat implements ReportFormat {
             members.forEach(record -> Json.eachText(record, "aliases", finding::alias));
             JsonNode main = members.isEmpty() ? null : members.get(0);
             String details = Json.text(main, "details");
-            finding.title(first(Json.text(main, "summary"), firstLine(details)))
+            finding.title(Texts.firstNonBlank(Json.text(main, "summary"), Texts.firstLine(details)))
                     .description(details)
                     .url(url(main, ids.isEmpty() ? null : ids.get(0)))
                     .fixedVersion(fixedVersion(members, packageName, version));
@@ -269,27 +269,6 @@ public final class OsvScannerFormat implements ReportFormat {
         if (value != null) {
             list.add(value);
         }
-    }
-
-    @CheckForNull
-    private static String first(@CheckForNull String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    /** Returns the first non-blank line of a text, cut to a title's length, for records without a summary. */
-    @CheckForNull
-    private static String firstLine(@CheckForNull String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.strip().lines().filter(line -> !line.isBlank()).findFirst()
-                .map(line -> line.length() > 200 ? line.substring(0, 199).strip() + "…" : line.strip())
-                .orElse(null);
     }
 
     /**

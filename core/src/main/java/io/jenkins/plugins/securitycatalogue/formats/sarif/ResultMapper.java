@@ -7,6 +7,7 @@ import io.jenkins.plugins.securitycatalogue.formats.ParseContext;
 import io.jenkins.plugins.securitycatalogue.model.FindingBuilder;
 import io.jenkins.plugins.securitycatalogue.model.FindingKind;
 import io.jenkins.plugins.securitycatalogue.model.Severity;
+import io.jenkins.plugins.securitycatalogue.model.Texts;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -164,7 +165,7 @@ final class ResultMapper {
             @CheckForNull SarifRule rule, @CheckForNull String message) {
         String title = title(ruleId, rule, message);
         finding.title(title);
-        String description = rule == null ? null : first(rule.fullDescription(), rule.help(),
+        String description = rule == null ? null : Texts.firstNonBlank(rule.fullDescription(), rule.help(),
                 rule.shortDescription());
         if (description == null && message != null && !message.strip().equals(title)) {
             description = message;
@@ -187,7 +188,7 @@ final class ResultMapper {
             @CheckForNull String message) {
         Map<String, String> fields = SarifMessages.fields(message);
         if (fields.isEmpty()) {
-            return first(SarifMessages.firstLine(message), rule == null ? null : rule.shortDescription());
+            return Texts.firstNonBlank(SarifMessages.firstLine(message), rule == null ? null : rule.shortDescription());
         }
         if (fields.containsKey("Message") && !fields.get("Message").isBlank()) {
             return fields.get("Message");
@@ -196,7 +197,7 @@ final class ResultMapper {
         if (shortDescription != null && !shortDescription.equalsIgnoreCase(ruleId)) {
             return shortDescription;
         }
-        return first(rule == null ? null : SarifMessages.firstSentence(rule.fullDescription()),
+        return Texts.firstNonBlank(rule == null ? null : SarifMessages.firstSentence(rule.fullDescription()),
                 SarifMessages.firstLine(message));
     }
 
@@ -233,7 +234,7 @@ final class ResultMapper {
         if (tagged.isPresent()) {
             return tagged.get();
         }
-        String level = first(Json.text(result, "level"), rule == null ? null : rule.level());
+        String level = Texts.firstNonBlank(Json.text(result, "level"), rule == null ? null : rule.level());
         if (level == null) {
             String resultKind = Json.text(result, "kind");
             if (kind == FindingKind.SECRET) {
@@ -266,14 +267,14 @@ final class ResultMapper {
     private static void identity(FindingBuilder finding, JsonNode result, FindingKind kind,
             @CheckForNull String message, @CheckForNull String snippet) {
         if (kind == FindingKind.SECRET) {
-            finding.secret(first(Json.text(result, "properties", "offender"), snippet)).flaggedText(message);
+            finding.secret(Texts.firstNonBlank(Json.text(result, "properties", "offender"), snippet)).flaggedText(message);
             return;
         }
         String fingerprint = fingerprint(Json.at(result, "partialFingerprints"));
         if (fingerprint == null) {
             fingerprint = fingerprint(Json.at(result, "fingerprints"));
         }
-        finding.partialFingerprint(fingerprint).flaggedText(first(snippet, message));
+        finding.partialFingerprint(fingerprint).flaggedText(Texts.firstNonBlank(snippet, message));
     }
 
     /** Joins the fingerprints sorted by name; Semgrep's placeholder "requires login" is no fingerprint. */
@@ -302,7 +303,7 @@ final class ResultMapper {
         for (JsonNode suppression : Json.list(result, "suppressions")) {
             String status = Json.text(suppression, "status");
             if (status == null || "accepted".equalsIgnoreCase(status)) {
-                String kind = first(Json.text(suppression, "kind"), "suppressed");
+                String kind = Texts.firstNonBlank(Json.text(suppression, "kind"), "suppressed");
                 String justification = Json.text(suppression, "justification");
                 return Optional.of(justification == null ? kind : kind + ": " + justification);
             }
@@ -310,13 +311,4 @@ final class ResultMapper {
         return Optional.empty();
     }
 
-    @CheckForNull
-    private static String first(@CheckForNull String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
 }

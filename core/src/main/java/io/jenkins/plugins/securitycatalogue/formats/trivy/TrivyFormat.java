@@ -13,6 +13,7 @@ import io.jenkins.plugins.securitycatalogue.formats.UnexpectedShapeException;
 import io.jenkins.plugins.securitycatalogue.model.FindingBuilder;
 import io.jenkins.plugins.securitycatalogue.model.FindingKind;
 import io.jenkins.plugins.securitycatalogue.model.Severity;
+import io.jenkins.plugins.securitycatalogue.model.Texts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,13 +247,13 @@ public final class TrivyFormat implements ReportFormat {
             String description = Json.text(node, "Description");
             String title = Json.text(node, "Title");
             finding.id(Json.text(node, "VulnerabilityID"))
-                    .packageName(first(Json.text(node, "PkgName"), Json.text(node, "PkgID")))
+                    .packageName(Texts.firstNonBlank(Json.text(node, "PkgName"), Json.text(node, "PkgID")))
                     .purl(Json.text(node, "PkgIdentifier", "PURL"))
                     .installedVersion(Json.text(node, "InstalledVersion"))
                     .fixedVersion(Json.text(node, "FixedVersion"))
-                    .title(title == null ? firstLine(description) : title)
+                    .title(title == null ? Texts.firstLine(description) : title)
                     .description(description)
-                    .url(first(Json.text(node, "PrimaryURL"), firstHttp(node, "References")));
+                    .url(Texts.firstNonBlank(Json.text(node, "PrimaryURL"), firstHttp(node, "References")));
             Json.eachText(node, "VendorIDs", finding::alias);
             Json.eachText(node, "CweIDs", finding::cwe);
             Cvss cvss = Cvss.of(node);
@@ -277,14 +278,14 @@ public final class TrivyFormat implements ReportFormat {
             String avdId = Json.text(node, "AVDID");
             String message = Json.text(node, "Message");
             JsonNode cause = Json.at(node, "CauseMetadata");
-            finding.id(first(Json.text(node, "ID"), avdId))
+            finding.id(Texts.firstNonBlank(Json.text(node, "ID"), avdId))
                     .alias(avdId)
-                    .title(first(Json.text(node, "Title"), message))
+                    .title(Texts.firstNonBlank(Json.text(node, "Title"), message))
                     .description(join(Json.text(node, "Description"), message,
                             prefixed("Resolution: ", Json.text(node, "Resolution"))))
                     .severity(Severity.fromText(Json.text(node, "Severity")))
                     .line(Json.line(cause, "StartLine"))
-                    .url(first(Json.text(node, "PrimaryURL"), firstHttp(node, "References")))
+                    .url(Texts.firstNonBlank(Json.text(node, "PrimaryURL"), firstHttp(node, "References")))
                     .flaggedText(join(message, Json.text(cause, "Resource")));
             offer(new Pending(finding, FindingKind.MISCONFIGURATION, null, at));
         }
@@ -343,16 +344,6 @@ public final class TrivyFormat implements ReportFormat {
     }
 
     @CheckForNull
-    private static String first(@CheckForNull String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    @CheckForNull
     private static String firstHttp(JsonNode node, String field) {
         List<String> links = new ArrayList<>();
         Json.eachText(node, field, links::add);
@@ -376,14 +367,4 @@ public final class TrivyFormat implements ReportFormat {
         return joined.length() == 0 ? null : joined.toString();
     }
 
-    /** Returns the first non-blank line of a text, cut to a title's length, for reports without a title. */
-    @CheckForNull
-    private static String firstLine(@CheckForNull String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.strip().lines().filter(line -> !line.isBlank()).findFirst()
-                .map(line -> line.length() > 200 ? line.substring(0, 199).strip() + "…" : line.strip())
-                .orElse(null);
-    }
 }
