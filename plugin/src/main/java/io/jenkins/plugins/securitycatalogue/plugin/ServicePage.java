@@ -72,6 +72,12 @@ public final class ServicePage implements ModelObject {
         return details.recordings().stream().map(RecordingView::new).toList();
     }
 
+    /** Returns what was read from the service's repository: topics, default branch, archived flag and so on. */
+    @Exported(inline = true)
+    public RepositoryView getRepository() {
+        return new RepositoryView(details.repository());
+    }
+
     /** Returns the incidents that affected the service. */
     public List<IncidentView> getIncidents() {
         try {
@@ -95,6 +101,58 @@ public final class ServicePage implements ModelObject {
         }
         catch (io.jenkins.plugins.securitycatalogue.store.StoreException exception) {
             return List.of();
+        }
+    }
+
+    /** The facts read from the repository, and where each metadata value came from and when. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class RepositoryView {
+        private final ServiceDetails.RepositoryInfo repository;
+
+        RepositoryView(ServiceDetails.RepositoryInfo repository) {
+            this.repository = repository;
+        }
+
+        @Exported
+        public List<String> getTopics() {
+            return repository.topics();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getDefaultBranch() {
+            return repository.defaultBranch();
+        }
+
+        @Exported
+        public boolean isArchived() {
+            return repository.archived();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getVisibility() {
+            return repository.visibility();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getLanguage() {
+            return repository.language();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getLatestRelease() {
+            return repository.latestRelease();
+        }
+
+        /** Returns one line per metadata value: the field, where it came from, and when. */
+        @Exported
+        public List<String> getSources() {
+            return repository.sources().stream()
+                    .map(source -> source.field() + ": " + source.source() + ", " + source.at())
+                    .toList();
         }
     }
 
