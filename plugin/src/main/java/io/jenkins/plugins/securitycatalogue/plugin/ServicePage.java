@@ -72,6 +72,32 @@ public final class ServicePage implements ModelObject {
         return details.recordings().stream().map(RecordingView::new).toList();
     }
 
+    /** The width and height of the history chart, in SVG units. */
+    private static final int CHART_WIDTH = 600;
+    private static final int CHART_HEIGHT = 120;
+
+    /**
+     * Returns the points of the history chart: open findings after each of the latest recordings, oldest on the
+     * left, as an SVG polyline. Drawn on the server as plain SVG, so the page needs no script.
+     */
+    public String getHistoryPoints() {
+        List<ServiceDetails.Recording> recordings = new java.util.ArrayList<>(details.recordings());
+        java.util.Collections.reverse(recordings);
+        int highest = Math.max(1, recordings.stream().mapToInt(ServiceDetails.Recording::open).max().orElse(1));
+        var points = new StringBuilder();
+        for (int i = 0; i < recordings.size(); i++) {
+            int x = recordings.size() == 1 ? CHART_WIDTH / 2 : i * CHART_WIDTH / (recordings.size() - 1);
+            int y = CHART_HEIGHT - recordings.get(i).open() * (CHART_HEIGHT - 10) / highest;
+            points.append(x).append(',').append(y).append(' ');
+        }
+        return points.toString().trim();
+    }
+
+    /** Returns the largest number of open findings in the history chart, for its scale. */
+    public int getHistoryMaximum() {
+        return details.recordings().stream().mapToInt(ServiceDetails.Recording::open).max().orElse(0);
+    }
+
     /** Returns what was read from the service's repository: topics, default branch, archived flag and so on. */
     @Exported(inline = true)
     public RepositoryView getRepository() {
