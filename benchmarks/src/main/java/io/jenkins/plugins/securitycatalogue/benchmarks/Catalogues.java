@@ -30,7 +30,7 @@ final class Catalogues implements AutoCloseable {
                 database + "-" + services + "x" + findingsPerService);
         Files.createDirectories(directory);
         if ("h2".equals(database)) {
-            String url = "jdbc:h2:" + directory.resolve("catalogue") + ";LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE";
+            String url = CatalogueStore.embeddedUrl(directory);
             CatalogueStore store = CatalogueStore.open(url, "sa", "", 4);
             seed(DriverManager.getConnection(url, "sa", ""), services, findingsPerService, false);
             return new Catalogues(null, store);
