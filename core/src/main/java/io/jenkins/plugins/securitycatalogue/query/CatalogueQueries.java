@@ -460,7 +460,8 @@ public final class CatalogueQueries {
         List<ServiceDetails.Deployment> deployments = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT d.environment, d.service_version, "
                 + "d.deployed_at, r.build_job, r.build_number, r.build_url FROM deployment d JOIN recording r ON "
-                + "r.id = d.recording_id WHERE d.service_id = ? AND d.current_deployment = TRUE ORDER BY d.environment")) {
+                + "r.id = d.recording_id WHERE d.service_id = ? AND d.current_deployment = TRUE "
+                + "ORDER BY d.environment")) {
             select.setLong(1, serviceId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
