@@ -24,3 +24,8 @@ DROP INDEX finding_package;
 CREATE INDEX finding_sla ON finding (service_id, state, severity, first_seen);
 DROP INDEX finding_service_state;
 DROP INDEX finding_state_severity;
+
+-- Retention looks up whether a scan or deployment still comes from a recording. H2 indexes foreign keys by
+-- itself, PostgreSQL does not.
+CREATE INDEX scan_recording ON scan (recording_id);
+CREATE INDEX deployment_recording ON deployment (recording_id);
