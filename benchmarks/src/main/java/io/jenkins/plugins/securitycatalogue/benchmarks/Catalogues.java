@@ -23,14 +23,17 @@ final class Catalogues implements AutoCloseable {
         this.store = store;
     }
 
-    /** Opens, seeding it first when new, the catalogue of a database kind and size. */
+    /**
+     * Opens, seeding it first when new, the catalogue of a database kind and size. The system property
+     * {@code bench.h2} appends settings to the H2 URL, for example {@code ;CACHE_SIZE=524288}.
+     */
     static Catalogues open(String database, int services, int findingsPerService)
             throws IOException, SQLException, StoreException {
         Path directory = Path.of(System.getProperty("java.io.tmpdir"), "security-catalogue-bench",
                 database + "-" + services + "x" + findingsPerService);
         Files.createDirectories(directory);
         if ("h2".equals(database)) {
-            String url = "jdbc:h2:" + directory.resolve("catalogue") + ";LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE";
+            String url = CatalogueStore.embeddedUrl(directory, false) + System.getProperty("bench.h2", "");
             CatalogueStore store = CatalogueStore.open(url, "sa", "", 4);
             seed(DriverManager.getConnection(url, "sa", ""), services, findingsPerService, false);
             return new Catalogues(null, store);

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 public class ParseBenchmark {
     /** analysis-model's parser id for each of our format ids. */
     static final Map<String, String> ANALYSIS_MODEL_IDS = Map.of("sarif", "sarif", "trivy", "trivy", "grype",
-            "grype", "cyclonedx", "cyclone-dx", "dependency-check", "owasp-dependency-check");
+            "grype", "cyclonedx", "cyclone-dx", "dependency-check-json", "owasp-dependency-check");
 
     @Param("sarif")
     public String format;

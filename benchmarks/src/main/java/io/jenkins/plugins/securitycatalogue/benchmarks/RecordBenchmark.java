@@ -48,6 +48,11 @@ public class RecordBenchmark {
     private Recorder recorder;
     private final List<ParsedReport> scans = new ArrayList<>();
     private int recordings;
+    /**
+     * A new service in each run: the catalogue is cached between runs, and a service's history (a year of
+     * deployments is kept) would otherwise grow from run to run and make runs incomparable.
+     */
+    private final String service = "bench-service-" + System.currentTimeMillis();
 
     /** Opens the seeded catalogue and builds the two scans. */
     @Setup
@@ -72,7 +77,7 @@ public class RecordBenchmark {
     }
 
     private RecordingRequest request(int number) {
-        return new RecordingRequest(ServiceMetadata.named("bench-service"), "2." + number, "production", null,
+        return new RecordingRequest(ServiceMetadata.named(service), "2." + number, "production", null,
                 List.of(scans.get(number % 2)), Instant.parse("2026-03-01T09:00:00Z").plus(Duration.ofHours(number)));
     }
 

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 final class ReportGenerator {
     /** The formats a report can be generated for. */
-    static final List<String> FORMATS = List.of("sarif", "trivy", "grype", "cyclonedx", "dependency-check");
+    static final List<String> FORMATS = List.of("sarif", "trivy", "grype", "cyclonedx", "dependency-check-json");
 
     private static final String[] SEVERITIES = {"CRITICAL", "HIGH", "MEDIUM", "LOW"};
     private static final String[] PACKAGES = {"openssl", "musl", "zlib", "libxml2", "curl", "busybox", "expat"};
@@ -62,7 +62,7 @@ final class ReportGenerator {
             case "trivy" -> new Trivy();
             case "grype" -> new Grype();
             case "cyclonedx" -> new CycloneDx();
-            case "dependency-check" -> new DependencyCheck();
+            case "dependency-check-json" -> new DependencyCheck();
             default -> throw new IllegalArgumentException("No generator for format " + format);
         };
     }

@@ -37,6 +37,13 @@ public final class CatalogueQueries {
             + "s.archived, s.topics, s.default_branch, s.visibility, s.primary_language, s.latest_release";
     private static final String SUMMARY_FROM = " FROM service s LEFT JOIN recording r ON r.id = s.last_recording_id";
 
+    /** The order of the services table: riskiest first, then by name. */
+    private static final Comparator<ServiceSummary> RISKIEST_FIRST = Comparator
+            .comparingLong((ServiceSummary service) -> service.risk().total()).reversed()
+            .thenComparing(ServiceSummary::name);
+    /** At most this many ids in one {@code IN} list: PostgreSQL takes at most 32,767 parameters. */
+    private static final int CHUNK = 1_000;
+
     private final CatalogueStore store;
     private final CataloguePolicy policy;
     private final java.util.function.Supplier<Instant> clock;
@@ -57,35 +64,124 @@ public final class CatalogueQueries {
     public List<ServiceSummary> services(ServiceFilter filter) throws StoreException {
         return store.read(connection -> {
             Instant now = clock.get();
-            Map<Long, Map<String, String>> deployments = deployments(connection, null);
-            Map<Long, Map<String, String>> links = links(connection, null);
-            Map<Long, SeverityCounts> breaches = breaches(connection, null, now);
-            List<ServiceSummary> services = new ArrayList<>();
-            var sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + SUMMARY_FROM);
-            if (filter.team() != null) {
-                sql.append(" WHERE LOWER(s.team) = ?");
+            List<ServiceSummary> services = summaries(connection, pageIds(connection, filter, 0, -1), null, now);
+            return services.stream().sorted(RISKIEST_FIRST).toList();
+        });
+    }
+
+    /**
+     * Returns one page of the services that pass the filter, in the order of {@link #services(ServiceFilter)}:
+     * riskiest first (the score of the current risk policy, computed by the database from the stored counts),
+     * then by name. Only the services of the page are read, with their deployments, links and SLA breaches, so
+     * that a page costs the same in a catalogue of any size. Ties of score are broken by name as the database
+     * orders names, which may differ from Java's order for names that differ only in case or punctuation.
+     *
+     * @param offset how many services to skip, 0 or more
+     * @param limit how many services at most, 1 or more
+     */
+    public List<ServiceSummary> services(ServiceFilter filter, int offset, int limit) throws StoreException {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("A page needs an offset of 0 or more and a limit of 1 or more, got "
+                    + offset + " and " + limit);
+        }
+        return store.read(connection -> {
+            List<Long> ids = pageIds(connection, filter, offset, limit);
+            return summaries(connection, ids, ids, clock.get()).stream().sorted(RISKIEST_FIRST).toList();
+        });
+    }
+
+    /** Selects the ids of the services that pass the filter, riskiest first; a negative limit means all. */
+    private List<Long> pageIds(Connection connection, ServiceFilter filter, int offset, int limit)
+            throws SQLException {
+        var sql = new StringBuilder("SELECT s.id FROM service s WHERE 1 = 1");
+        List<String> values = new ArrayList<>();
+        if (filter.team() != null) {
+            sql.append(" AND s.team_key = ?");
+            values.add(filter.team().toLowerCase(Locale.ROOT));
+        }
+        if (filter.environment() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM deployment d WHERE d.service_id = s.id AND d.environment = ? "
+                    + "AND d.current_deployment = TRUE)");
+            values.add(filter.environment());
+        }
+        if (filter.severity() != null) {
+            sql.append(" AND ").append(openAtLeast(filter.severity())).append(" > 0");
+        }
+        sql.append(" ORDER BY ").append(riskExpression()).append(" DESC, s.name");
+        if (limit >= 0) {
+            sql.append(" OFFSET ").append(offset).append(" ROWS FETCH NEXT ").append(limit).append(" ROWS ONLY");
+        }
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int index = 0; index < values.size(); index++) {
+                select.setString(index + 1, values.get(index));
             }
-            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                if (filter.team() != null) {
-                    select.setString(1, filter.team().toLowerCase(Locale.ROOT));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getLong(1));
                 }
+            }
+        }
+        return ids;
+    }
+
+    /** The risk score of the current policy over the stored open counts; weights are integers, never input. */
+    private String riskExpression() {
+        List<String> terms = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            terms.add("CAST(s." + openColumn(severity) + " AS BIGINT) * " + policy.risk().weight(severity));
+        }
+        return "(" + String.join(" + ", terms) + ")";
+    }
+
+    /** The sum of the open counts that {@link SeverityCounts#atLeast(Severity)} adds up. */
+    private static String openAtLeast(Severity wanted) {
+        if (wanted == Severity.UNKNOWN) {
+            return "s." + openColumn(Severity.UNKNOWN);
+        }
+        List<String> columns = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            if (severity != Severity.UNKNOWN && severity.isAtLeast(wanted)) {
+                columns.add("s." + openColumn(severity));
+            }
+        }
+        return "(" + String.join(" + ", columns) + ")";
+    }
+
+    private static String openColumn(Severity severity) {
+        return "open_" + severity.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Reads the summaries of services by id, in the order given.
+     *
+     * @param only the ids whose deployments, links and breaches to read, or {@code null} to read the whole
+     *     catalogue's at once (cheaper than a long list of ids when every service is wanted)
+     */
+    private List<ServiceSummary> summaries(Connection connection, List<Long> ids, @CheckForNull List<Long> only,
+            Instant now) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Map<String, String>> deployments = deployments(connection, only);
+        Map<Long, Map<String, String>> links = links(connection, only);
+        Map<Long, SeverityCounts> breaches = breaches(connection, only, now);
+        Map<Long, ServiceSummary> byId = new HashMap<>();
+        for (List<Long> chunk : chunks(ids)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + SUMMARY_COLUMNS + SUMMARY_FROM
+                    + " WHERE s.id IN (" + placeholders(chunk.size()) + ")")) {
+                bindIds(select, 1, chunk);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         long id = row.getLong("id");
-                        services.add(summary(row, links.getOrDefault(id, Map.of()),
+                        byId.put(id, summary(row, links.getOrDefault(id, Map.of()),
                                 deployments.getOrDefault(id, Map.of()), breaches.getOrDefault(id, SeverityCounts.NONE),
                                 now));
                     }
                 }
             }
-            return services.stream()
-                    .filter(service -> filter.environment() == null
-                            || service.deployments().containsKey(filter.environment()))
-                    .filter(service -> filter.severity() == null || service.open().atLeast(filter.severity()) > 0)
-                    .sorted(Comparator.comparingLong((ServiceSummary service) -> service.risk().total()).reversed()
-                            .thenComparing(ServiceSummary::name))
-                    .toList();
-        });
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Returns everything known about one service. */
@@ -100,9 +196,10 @@ public final class CatalogueQueries {
                         return Optional.empty();
                     }
                     long id = row.getLong("id");
-                    ServiceSummary summary = summary(row, links(connection, id).getOrDefault(id, Map.of()),
-                            deployments(connection, id).getOrDefault(id, Map.of()),
-                            breaches(connection, id, now).getOrDefault(id, SeverityCounts.NONE), now);
+                    List<Long> only = List.of(id);
+                    ServiceSummary summary = summary(row, links(connection, only).getOrDefault(id, Map.of()),
+                            deployments(connection, only).getOrDefault(id, Map.of()),
+                            breaches(connection, only, now).getOrDefault(id, SeverityCounts.NONE), now);
                     return Optional.of(new ServiceDetails(summary, row.getString("description"),
                             deploymentDetails(connection, id), findings(connection, id, "OPEN", now),
                             findings(connection, id, "SUPPRESSED", now), latestScans(connection, id),
@@ -123,31 +220,56 @@ public final class CatalogueQueries {
             return List.of();
         }
         return store.read(connection -> {
+            List<ExposureRow> rows = exposureRows(connection, wanted);
+            Map<Long, List<String>> environments = exposedEnvironments(connection,
+                    rows.stream().map(ExposureRow::findingId).toList());
             List<ExposureHit> hits = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT f.id, s.name, s.team, f.tool, "
-                    + "f.identifier, f.severity, f.package_name, f.installed_version, f.fixed_version, f.state "
-                    + "FROM finding f JOIN service s ON s.id = f.service_id WHERE ("
-                    + "f.id IN (SELECT finding_id FROM finding_alias WHERE alias = ?) "
-                    + "OR LOWER(f.package_name) = ? OR LOWER(f.purl) LIKE ?) ORDER BY s.name, f.identifier")) {
-                select.setString(1, Recorder.normaliseIdentifier(wanted));
-                select.setString(2, wanted.toLowerCase(Locale.ROOT));
-                select.setString(3, escapeLike(wanted.toLowerCase(Locale.ROOT)) + "@%");
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        List<String> environments = exposedEnvironments(connection, row.getLong("id"));
-                        String state = row.getString("state");
-                        if ("FIXED".equals(state) && environments.isEmpty()) {
-                            continue;
-                        }
-                        hits.add(new ExposureHit(row.getString("name"), row.getString("team"), row.getString("tool"),
-                                row.getString("identifier"), Severity.valueOf(row.getString("severity")),
-                                row.getString("package_name"), row.getString("installed_version"),
-                                row.getString("fixed_version"), state, environments));
-                    }
+            for (ExposureRow row : rows) {
+                List<String> where = environments.getOrDefault(row.findingId(), List.of());
+                if (!"FIXED".equals(row.hit().state()) || !where.isEmpty()) {
+                    ExposureHit hit = row.hit();
+                    hits.add(new ExposureHit(hit.service(), hit.team(), hit.tool(), hit.id(), hit.severity(),
+                            hit.packageName(), hit.installedVersion(), hit.fixedVersion(), hit.state(), where));
                 }
             }
             return hits;
         });
+    }
+
+    /**
+     * Finds the findings that carry the identifier or package: a union of three index lookups (alias, lower-case
+     * package name, purl without its version) instead of one condition with OR, which neither database can serve
+     * from an index.
+     */
+    private static List<ExposureRow> exposureRows(Connection connection, String wanted) throws SQLException {
+        String lower = wanted.toLowerCase(Locale.ROOT);
+        List<ExposureRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT f.id, s.name, s.team, f.tool, "
+                + "f.identifier, f.severity, f.package_name, f.installed_version, f.fixed_version, f.state "
+                + "FROM (SELECT finding_id AS id FROM finding_alias WHERE alias = ? "
+                + "UNION SELECT id FROM finding WHERE package_key = ? "
+                + "UNION SELECT id FROM finding WHERE purl_key = ? AND LOWER(purl) LIKE ?) hit "
+                + "JOIN finding f ON f.id = hit.id JOIN service s ON s.id = f.service_id "
+                + "ORDER BY s.name, f.identifier")) {
+            select.setString(1, Recorder.normaliseIdentifier(wanted));
+            select.setString(2, lower);
+            select.setString(3, FindingRows.purlKey(wanted));
+            select.setString(4, escapeLike(lower) + "@%");
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new ExposureRow(row.getLong("id"), new ExposureHit(row.getString("name"),
+                            row.getString("team"), row.getString("tool"), row.getString("identifier"),
+                            Severity.valueOf(row.getString("severity")), row.getString("package_name"),
+                            row.getString("installed_version"), row.getString("fixed_version"),
+                            row.getString("state"), List.of())));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A finding found by an exposure search, before its environments are known. */
+    private record ExposureRow(long findingId, ExposureHit hit) {
     }
 
     /**
@@ -189,19 +311,30 @@ public final class CatalogueQueries {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static List<String> exposedEnvironments(Connection connection, long findingId) throws SQLException {
-        var environments = new TreeSet<String>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT d.environment FROM deployment d "
-                + "JOIN scan sc ON sc.service_id = d.service_id AND sc.service_version = d.service_version "
-                + "JOIN scan_finding sf ON sf.scan_id = sc.id WHERE d.current_deployment = TRUE AND sf.finding_id = ?")) {
-            select.setLong(1, findingId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    environments.add(row.getString(1));
+    /**
+     * Returns, per finding, the environments whose current deployment's version has a scan that lists it: one
+     * query per chunk of findings, not one per finding.
+     */
+    private static Map<Long, List<String>> exposedEnvironments(Connection connection, List<Long> findingIds)
+            throws SQLException {
+        Map<Long, java.util.Set<String>> environments = new HashMap<>();
+        for (List<Long> chunk : chunks(findingIds)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT sf.finding_id, "
+                    + "d.environment FROM scan_finding sf JOIN scan sc ON sc.id = sf.scan_id "
+                    + "JOIN deployment d ON d.service_id = sc.service_id AND d.service_version = sc.service_version "
+                    + "WHERE d.current_deployment = TRUE AND sf.finding_id IN (" + placeholders(chunk.size())
+                    + ")")) {
+                bindIds(select, 1, chunk);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        environments.computeIfAbsent(row.getLong(1), id -> new TreeSet<>()).add(row.getString(2));
+                    }
                 }
             }
         }
-        return List.copyOf(environments);
+        Map<Long, List<String>> sorted = new HashMap<>();
+        environments.forEach((id, names) -> sorted.put(id, List.copyOf(names)));
+        return sorted;
     }
 
     private ServiceSummary summary(ResultSet row, Map<String, String> links, Map<String, String> deployments,
@@ -226,62 +359,100 @@ public final class CatalogueQueries {
         return new ServiceSummary.BuildLink(job, row.wasNull() ? null : number, row.getString("build_url"));
     }
 
-    private static Map<Long, Map<String, String>> deployments(Connection connection, @CheckForNull Long serviceId)
+    private static Map<Long, Map<String, String>> deployments(Connection connection, @CheckForNull List<Long> ids)
             throws SQLException {
         return pairs(connection, "SELECT service_id, environment, service_version FROM deployment WHERE "
-                + "current_deployment = TRUE", serviceId);
+                + "current_deployment = TRUE", ids);
     }
 
-    private static Map<Long, Map<String, String>> links(Connection connection, @CheckForNull Long serviceId)
+    private static Map<Long, Map<String, String>> links(Connection connection, @CheckForNull List<Long> ids)
             throws SQLException {
-        return pairs(connection, "SELECT service_id, link_name, url FROM service_link WHERE 1 = 1", serviceId);
+        return pairs(connection, "SELECT service_id, link_name, url FROM service_link WHERE 1 = 1", ids);
     }
 
+    /** Reads (service id, key, value) rows of the services, or of all services when {@code ids} is null. */
     private static Map<Long, Map<String, String>> pairs(Connection connection, String sql,
-            @CheckForNull Long serviceId) throws SQLException {
+            @CheckForNull List<Long> ids) throws SQLException {
         Map<Long, Map<String, String>> pairs = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                serviceId == null ? sql : sql + " AND service_id = ?")) {
-            if (serviceId != null) {
-                select.setLong(1, serviceId);
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    pairs.computeIfAbsent(row.getLong(1), id -> new TreeMap<>()).put(row.getString(2),
-                            row.getString(3));
+        for (List<Long> chunk : ids == null ? List.<List<Long>>of(List.of()) : chunks(ids)) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    ids == null ? sql : sql + " AND service_id IN (" + placeholders(chunk.size()) + ")")) {
+                bindIds(select, 1, chunk);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        pairs.computeIfAbsent(row.getLong(1), id -> new TreeMap<>()).put(row.getString(2),
+                                row.getString(3));
+                    }
                 }
             }
         }
         return pairs;
     }
 
-    private Map<Long, SeverityCounts> breaches(Connection connection, @CheckForNull Long serviceId, Instant now)
+    /**
+     * Counts the SLA breaches of the services, or of all services when {@code ids} is null, in one grouped
+     * query per chunk of ids: for a page, a few range scans of the index on
+     * {@code (service_id, state, severity, first_seen)}.
+     */
+    private Map<Long, SeverityCounts> breaches(Connection connection, @CheckForNull List<Long> ids, Instant now)
             throws SQLException {
-        Map<Long, Map<Severity, Integer>> counts = new HashMap<>();
+        Map<Severity, Instant> limits = new EnumMap<>(Severity.class);
         for (Severity severity : Severity.values()) {
             Instant limit = policy.sla().breachedBefore(severity, now);
-            if (limit == null) {
-                continue;
+            if (limit != null) {
+                limits.put(severity, limit);
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT service_id, COUNT(*) FROM finding "
-                    + "WHERE state = 'OPEN' AND severity = ? AND first_seen < ?"
-                    + (serviceId == null ? "" : " AND service_id = ?") + " GROUP BY service_id")) {
-                select.setString(1, severity.name());
-                select.setTimestamp(2, Timestamp.from(limit));
-                if (serviceId != null) {
-                    select.setLong(3, serviceId);
-                }
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        counts.computeIfAbsent(row.getLong(1), id -> new EnumMap<>(Severity.class))
-                                .put(severity, row.getInt(2));
-                    }
-                }
-            }
+        }
+        Map<Long, Map<Severity, Integer>> counts = new HashMap<>();
+        if (limits.isEmpty()) {
+            return Map.of();
+        }
+        for (List<Long> chunk : ids == null ? List.<List<Long>>of(List.of()) : chunks(ids)) {
+            countBreaches(connection, limits, ids == null ? null : chunk, counts);
         }
         Map<Long, SeverityCounts> result = new HashMap<>();
         counts.forEach((id, bySeverity) -> result.put(id, SeverityCounts.of(bySeverity)));
         return result;
+    }
+
+    private static void countBreaches(Connection connection, Map<Severity, Instant> limits,
+            @CheckForNull List<Long> ids, Map<Long, Map<Severity, Integer>> counts) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT service_id, severity, COUNT(*) FROM "
+                + "finding WHERE " + (ids == null ? "" : "service_id IN (" + placeholders(ids.size()) + ") AND ")
+                + Recorder.breachCondition(limits.size()) + " GROUP BY service_id, severity")) {
+            int index = ids == null ? 1 : bindIds(select, 1, ids);
+            for (var limit : limits.entrySet()) {
+                select.setString(index++, limit.getKey().name());
+                select.setTimestamp(index++, Timestamp.from(limit.getValue()));
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    counts.computeIfAbsent(row.getLong(1), id -> new EnumMap<>(Severity.class))
+                            .put(Severity.valueOf(row.getString(2)), row.getInt(3));
+                }
+            }
+        }
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** Binds ids from parameter {@code first} on; returns the next parameter index. */
+    private static int bindIds(PreparedStatement statement, int first, List<Long> ids) throws SQLException {
+        int index = first;
+        for (long id : ids) {
+            statement.setLong(index++, id);
+        }
+        return index;
     }
 
     private static List<ServiceDetails.Deployment> deploymentDetails(Connection connection, long serviceId)
@@ -289,7 +460,8 @@ public final class CatalogueQueries {
         List<ServiceDetails.Deployment> deployments = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT d.environment, d.service_version, "
                 + "d.deployed_at, r.build_job, r.build_number, r.build_url FROM deployment d JOIN recording r ON "
-                + "r.id = d.recording_id WHERE d.service_id = ? AND d.current_deployment = TRUE ORDER BY d.environment")) {
+                + "r.id = d.recording_id WHERE d.service_id = ? AND d.current_deployment = TRUE "
+                + "ORDER BY d.environment")) {
             select.setLong(1, serviceId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

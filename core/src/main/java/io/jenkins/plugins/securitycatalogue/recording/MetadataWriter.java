@@ -90,15 +90,20 @@ final class MetadataWriter {
 
     private void set(MetadataField field, @CheckForNull String value, MetadataSource source, Timestamp at)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE service SET " + field.column() + " = ? WHERE id = ?")) {
+        boolean team = field == MetadataField.TEAM;
+        try (PreparedStatement update = connection.prepareStatement("UPDATE service SET " + field.column()
+                + (team ? " = ?, team_key = ?" : " = ?") + " WHERE id = ?")) {
+            int index = 1;
             if (field == MetadataField.ARCHIVED) {
-                update.setBoolean(1, "true".equals(value));
+                update.setBoolean(index++, "true".equals(value));
             }
             else {
-                update.setString(1, value);
+                update.setString(index++, value);
             }
-            update.setLong(2, serviceId);
+            if (team) {
+                update.setString(index++, value == null ? null : value.toLowerCase(java.util.Locale.ROOT));
+            }
+            update.setLong(index, serviceId);
             update.executeUpdate();
         }
         recordSource(field, source, at);

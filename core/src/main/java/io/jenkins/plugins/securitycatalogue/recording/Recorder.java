@@ -200,13 +200,11 @@ public final class Recorder {
                 changes.add(mergeScan(scan.getKey(), scan.getValue()));
             }
             prune();
-            SeverityCounts open = countOpen();
-            int suppressed = countState(SUPPRESSED);
-            SeverityCounts breached = countBreached();
-            finishRecording(open, suppressed, !scans.isEmpty());
+            Counts counts = count();
+            finishRecording(counts.open(), counts.suppressed(), !scans.isEmpty());
             return new RecordingResult(recordingId, request.service().name(), request.version(),
-                    request.environment(), changes, added, fixed, open, suppressed, breached,
-                    policy.risk().score(open), log);
+                    request.environment(), changes, added, fixed, counts.open(), counts.suppressed(),
+                    counts.breached(), policy.risk().score(counts.open()), log);
         }
 
         private long lockOrCreateService() throws SQLException {
@@ -311,7 +309,7 @@ public final class Recorder {
             updateFindings(tool, updates);
             Map<String, Long> ids = findingIds(tool);
             linkScan(scanId, scan.findings.keySet(), ids);
-            markSeen(scanId);
+            markSeen(tool, scanId);
             insertAliases(inserts, ids);
             int fixedCount = 0;
             if (complete) {
@@ -364,8 +362,9 @@ public final class Recorder {
             if (findings.isEmpty()) {
                 return;
             }
-            String columns = "service_id, tool, fingerprint, " + FindingRows.DETAIL_COLUMNS + ", state, first_seen, "
-                    + "last_seen, first_version, last_version, first_recording_id, last_recording_id";
+            String columns = "service_id, tool, fingerprint, " + FindingRows.DETAIL_COLUMNS + ", "
+                    + FindingRows.KEY_COLUMNS + ", state, first_seen, last_seen, first_version, last_version, "
+                    + "first_recording_id, last_recording_id";
             String placeholders = String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?"));
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO finding (" + columns + ") VALUES (" + placeholders + ")")) {
@@ -373,7 +372,7 @@ public final class Recorder {
                     insert.setLong(1, serviceId);
                     insert.setString(2, tool);
                     insert.setString(3, finding.fingerprint());
-                    int index = FindingRows.bindDetails(insert, 4, finding);
+                    int index = FindingRows.bindKeys(insert, FindingRows.bindDetails(insert, 4, finding), finding);
                     insert.setString(index++, finding.isSuppressed() ? SUPPRESSED : OPEN);
                     insert.setTimestamp(index++, now);
                     insert.setTimestamp(index++, now);
@@ -394,15 +393,21 @@ public final class Recorder {
                     || !FindingRows.details(stored.finding).equals(FindingRows.details(finding));
         }
 
-        /** Moves the last-seen time, version and recording of every finding of the scan, in one statement. */
-        private void markSeen(long scanId) throws SQLException {
+        /**
+         * Moves the last-seen time, version and recording of every finding of the scan, in one statement. The
+         * service and tool come first so that both databases start from the finding's identity index: with the
+         * scan's links alone, H2 read the whole finding table.
+         */
+        private void markSeen(String tool, long scanId) throws SQLException {
             try (PreparedStatement update = connection.prepareStatement("UPDATE finding SET last_seen = ?, "
-                    + "last_version = ?, last_recording_id = ? WHERE id IN "
+                    + "last_version = ?, last_recording_id = ? WHERE service_id = ? AND tool = ? AND id IN "
                     + "(SELECT finding_id FROM scan_finding WHERE scan_id = ?)")) {
                 update.setTimestamp(1, now);
                 update.setString(2, request.version());
                 update.setLong(3, recordingId);
-                update.setLong(4, scanId);
+                update.setLong(4, serviceId);
+                update.setString(5, tool);
+                update.setLong(6, scanId);
                 update.executeUpdate();
             }
         }
@@ -412,12 +417,13 @@ public final class Recorder {
             if (findings.isEmpty()) {
                 return;
             }
-            String assignments = FindingRows.DETAIL_COLUMNS.replace(",", " = ?,") + " = ?";
+            String assignments = (FindingRows.DETAIL_COLUMNS + ", " + FindingRows.KEY_COLUMNS).replace(",", " = ?,")
+                    + " = ?";
             try (PreparedStatement update = connection.prepareStatement("UPDATE finding SET " + assignments
                     + ", state = ?, fixed_at = NULL, fixed_recording_id = NULL "
                     + "WHERE service_id = ? AND tool = ? AND fingerprint = ?")) {
                 for (Finding finding : findings) {
-                    int index = FindingRows.bindDetails(update, 1, finding);
+                    int index = FindingRows.bindKeys(update, FindingRows.bindDetails(update, 1, finding), finding);
                     update.setString(index++, finding.isSuppressed() ? SUPPRESSED : OPEN);
                     update.setLong(index++, serviceId);
                     update.setString(index++, tool);
@@ -513,49 +519,50 @@ public final class Recorder {
             }
         }
 
-        private SeverityCounts countOpen() throws SQLException {
-            Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-            try (PreparedStatement select = connection.prepareStatement("SELECT severity, COUNT(*) FROM finding "
-                    + "WHERE service_id = ? AND state = 'OPEN' GROUP BY severity")) {
-                select.setLong(1, serviceId);
+        /**
+         * Counts the service's open findings per severity, its suppressed ones and its SLA breaches in one grouped
+         * query over the service's entries of the index on {@code (service_id, state, severity, first_seen)}.
+         */
+        private Counts count() throws SQLException {
+            Map<Severity, Integer> open = new EnumMap<>(Severity.class);
+            Map<Severity, Integer> breached = new EnumMap<>(Severity.class);
+            int suppressed = 0;
+            Map<Severity, Instant> limits = breachLimits();
+            try (PreparedStatement select = connection.prepareStatement("SELECT state, severity, COUNT(*), "
+                    + "SUM(CASE WHEN " + breachCondition(limits.size()) + " THEN 1 ELSE 0 END) FROM finding "
+                    + "WHERE service_id = ? AND state IN ('OPEN', 'SUPPRESSED') GROUP BY state, severity")) {
+                int index = 1;
+                for (var limit : limits.entrySet()) {
+                    select.setString(index++, limit.getKey().name());
+                    select.setTimestamp(index++, Timestamp.from(limit.getValue()));
+                }
+                select.setLong(index, serviceId);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        counts.put(Severity.valueOf(row.getString(1)), row.getInt(2));
+                        Severity severity = Severity.valueOf(row.getString(2));
+                        if (SUPPRESSED.equals(row.getString(1))) {
+                            suppressed += row.getInt(3);
+                        }
+                        else {
+                            open.put(severity, row.getInt(3));
+                            breached.put(severity, row.getInt(4));
+                        }
                     }
                 }
             }
-            return SeverityCounts.of(counts);
+            return new Counts(SeverityCounts.of(open), suppressed, SeverityCounts.of(breached));
         }
 
-        private int countState(String state) throws SQLException {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM finding WHERE service_id = ? AND state = ?")) {
-                select.setLong(1, serviceId);
-                select.setString(2, state);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? row.getInt(1) : 0;
-                }
-            }
-        }
-
-        private SeverityCounts countBreached() throws SQLException {
-            Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        /** The limit of each severity that has one: an open finding first seen before it breaches its SLA. */
+        private Map<Severity, Instant> breachLimits() {
+            Map<Severity, Instant> limits = new EnumMap<>(Severity.class);
             for (Severity severity : Severity.values()) {
                 Instant limit = policy.sla().breachedBefore(severity, request.at());
-                if (limit == null) {
-                    continue;
-                }
-                try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM finding WHERE "
-                        + "service_id = ? AND state = 'OPEN' AND severity = ? AND first_seen < ?")) {
-                    select.setLong(1, serviceId);
-                    select.setString(2, severity.name());
-                    select.setTimestamp(3, Timestamp.from(limit));
-                    try (ResultSet row = select.executeQuery()) {
-                        counts.put(severity, row.next() ? row.getInt(1) : 0);
-                    }
+                if (limit != null) {
+                    limits.put(severity, limit);
                 }
             }
-            return SeverityCounts.of(counts);
+            return limits;
         }
 
         private void finishRecording(SeverityCounts open, int suppressed, boolean scanned) throws SQLException {
@@ -592,6 +599,18 @@ public final class Recorder {
         }
     }
 
+    /**
+     * Returns the condition that an open finding breaches its SLA, for {@code limits} pairs of parameters
+     * (severity, first seen before), as {@code CatalogueQueries} counts them too.
+     */
+    public static String breachCondition(int limits) {
+        if (limits == 0) {
+            return "1 = 0";
+        }
+        return "state = 'OPEN' AND (" + String.join(" OR ",
+                java.util.Collections.nCopies(limits, "(severity = ? AND first_seen < ?)")) + ")";
+    }
+
     /** Identifiers are searched case-insensitively: they are stored upper-case. */
     public static String normaliseIdentifier(String identifier) {
         return identifier.strip().toUpperCase(Locale.ROOT);
@@ -604,6 +623,10 @@ public final class Recorder {
             }
             return keys.getLong(1);
         }
+    }
+
+    /** The service's counts after a recording. */
+    private record Counts(SeverityCounts open, int suppressed, SeverityCounts breached) {
     }
 
     /** A finding as stored before this recording. */

@@ -85,19 +85,22 @@ final class Retention {
         }
     }
 
+    /**
+     * Deletes the service's old recordings that no scan or deployment comes from. The references are looked up
+     * by recording id alone (a recording belongs to one service): with the service id as well, both databases
+     * read all of the service's deployments for each recording, a cost that grew with the square of a year's
+     * deployment history (P2 in docs/performance.md).
+     */
     private int pruneRecordings(long currentRecordingId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM recording WHERE service_id = ? "
                 + "AND id <> ? AND id NOT IN (SELECT id FROM (SELECT id FROM recording WHERE service_id = ? "
                 + "ORDER BY id DESC FETCH FIRST ? ROWS ONLY) kept) "
-                + "AND NOT EXISTS (SELECT 1 FROM scan sc WHERE sc.service_id = ? AND sc.recording_id = recording.id) "
-                + "AND NOT EXISTS (SELECT 1 FROM deployment d WHERE d.service_id = ? "
-                + "AND d.recording_id = recording.id)")) {
+                + "AND NOT EXISTS (SELECT 1 FROM scan sc WHERE sc.recording_id = recording.id) "
+                + "AND NOT EXISTS (SELECT 1 FROM deployment d WHERE d.recording_id = recording.id)")) {
             delete.setLong(1, serviceId);
             delete.setLong(2, currentRecordingId);
             delete.setLong(3, serviceId);
             delete.setInt(4, policy.scansKept());
-            delete.setLong(5, serviceId);
-            delete.setLong(6, serviceId);
             return delete.executeUpdate();
         }
     }

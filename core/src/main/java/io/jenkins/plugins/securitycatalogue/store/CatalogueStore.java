@@ -77,9 +77,20 @@ public final class CatalogueStore implements AutoCloseable {
         catch (IOException exception) {
             throw new StoreException("Cannot create the catalogue directory " + directory + ": " + exception, exception);
         }
-        String url = "jdbc:h2:file:" + Path.of(path).resolve("catalogue") + ";LOCK_TIMEOUT=30000"
+        return open(embeddedUrl(Path.of(path), shared), "sa", "", 4, ConnectRetry.defaults());
+    }
+
+    /**
+     * Returns the JDBC URL of the embedded catalogue in a directory, with H2's default durability (each commit
+     * is written before it returns) and page cache: a cache of 256 MB made a recording no faster (P2, see
+     * docs/performance.md).
+     *
+     * @param directory the directory of the database files; its name must not contain {@code ;}
+     * @param shared whether several processes may use it at once (H2's mixed mode)
+     */
+    public static String embeddedUrl(Path directory, boolean shared) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("catalogue") + ";LOCK_TIMEOUT=30000"
                 + (shared ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE");
-        return open(url, "sa", "", 4, ConnectRetry.defaults());
     }
 
     /**

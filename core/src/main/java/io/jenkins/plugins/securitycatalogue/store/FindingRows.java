@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securitycatalogue.store;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.securitycatalogue.model.Finding;
 import io.jenkins.plugins.securitycatalogue.model.FindingKind;
 import io.jenkins.plugins.securitycatalogue.model.Severity;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Maps findings to and from the columns of the {@code finding} table. */
 public final class FindingRows {
@@ -50,6 +52,34 @@ public final class FindingRows {
         statement.setString(index++, finding.secretMask());
         statement.setString(index++, finding.suppression());
         return index;
+    }
+
+    /**
+     * The lower-case keys that exposure searches use, stored beside the details because H2 has no expression
+     * indexes: {@code package_key} and {@code purl_key}, in that order, bound by {@link #bindKeys}.
+     */
+    public static final String KEY_COLUMNS = "package_key, purl_key";
+
+    /** Binds the key columns from parameter {@code first} on; returns the next parameter index. */
+    public static int bindKeys(PreparedStatement statement, int first, Finding finding) throws SQLException {
+        statement.setString(first, lowerCase(finding.packageName()));
+        statement.setString(first + 1, purlKey(finding.purl()));
+        return first + 2;
+    }
+
+    /** Returns the key a purl is looked up by: lower-case, up to its first {@code @} (without its version). */
+    @CheckForNull
+    public static String purlKey(@CheckForNull String purl) {
+        if (purl == null) {
+            return null;
+        }
+        int at = purl.indexOf('@');
+        return lowerCase(at < 0 ? purl : purl.substring(0, at));
+    }
+
+    @CheckForNull
+    private static String lowerCase(@CheckForNull String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
     /** Returns the values of the detail columns, to tell whether a stored finding changed. */

@@ -33,7 +33,7 @@ final class Migrations {
 
     /** Every migration, oldest first. */
     static final List<String> SCRIPTS = List.of("V1__catalogue.sql", "V2__incidents.sql",
-            "V3__service_metadata_sources.sql");
+            "V3__service_metadata_sources.sql", "V4__query_keys_and_indexes.sql");
 
     private Migrations() {
     }
