@@ -38,6 +38,9 @@ public class CatalogueRootAction implements RootAction, StaplerProxy {
     /** The icon of the catalogue's links. */
     public static final String ICON = "symbol-security-catalogue plugin-security-catalogue";
 
+    /** How many services one page of the table shows. */
+    public static final int PAGE_SIZE = 50;
+
     private static final Logger LOGGER = Logger.getLogger(CatalogueRootAction.class.getName());
 
     @Override
@@ -73,15 +76,25 @@ public class CatalogueRootAction implements RootAction, StaplerProxy {
         return new Api(this);
     }
 
-    /** Returns the services the current user may see, filtered by the request's parameters, riskiest first. */
+    /**
+     * Returns one page ({@link #PAGE_SIZE} rows, the request's {@code page} parameter, from 1) of the services the
+     * current user may see, filtered by the request's parameters, riskiest first. Administrators' pages are read
+     * page by page from the database, so that the page costs the same in a catalogue of any size.
+     */
     @Exported(inline = true)
     public List<ServiceView> getServices() {
         Jenkins.get().checkPermission(CataloguePermissions.READ);
         try {
             CatalogueQueries queries = CatalogueAccess.get().queries();
             ServiceVisibility visibility = ServiceVisibility.forCurrentUser(queries);
+            int offset = (getPage() - 1) * PAGE_SIZE;
+            if (Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                return queries.services(filter(), offset, PAGE_SIZE + 1).stream().map(ServiceView::new).toList();
+            }
             return queries.services(filter()).stream()
                     .filter(service -> visibility.canSee(service.name()))
+                    .skip(offset)
+                    .limit(PAGE_SIZE + 1L)
                     .map(ServiceView::new)
                     .toList();
         }
@@ -148,6 +161,30 @@ public class CatalogueRootAction implements RootAction, StaplerProxy {
     /** Returns the severities, for the filter. */
     public List<String> getSeverities() {
         return java.util.Arrays.stream(Severity.values()).map(Severity::label).toList();
+    }
+
+    /** Returns how many services a page shows; the services list holds one more when a next page exists. */
+    public int getPageSize() {
+        return PAGE_SIZE;
+    }
+
+    /** Returns the page of the table the request asks for, from 1. */
+    public int getPage() {
+        String page = parameter("page");
+        return page != null && page.matches("[1-9]\\d{0,5}") ? Integer.parseInt(page) : 1;
+    }
+
+    /** Returns the request's filters as a query string without the page, for the links to other pages. */
+    public String getFilterQuery() {
+        var query = new StringBuilder();
+        for (String name : List.of("team", "environment", "severity")) {
+            String value = parameter(name);
+            if (value != null) {
+                query.append('&').append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return query.toString();
     }
 
     /** Returns the value of a request parameter, for the filter form. */
