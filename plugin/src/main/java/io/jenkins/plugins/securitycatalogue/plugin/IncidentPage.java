@@ -221,14 +221,31 @@ public final class IncidentPage implements ModelObject {
             return HttpResponses.errorWithoutStack(400, Messages.IncidentPage_TooManyLabels(MAX_LABELS,
                     MAX_LABEL_LENGTH));
         }
+        return withGitHub(issues -> {
+            issues.export(incident.id(), item, coordinates.get(), labelList, postMortemUrl(),
+                    IncidentAccess.currentUser(), Instant.now());
+            return HttpResponses.redirectTo(".");
+        });
+    }
+
+    /** Reads the state of every linked GitHub issue, moves the items that changed, and shows what it found. */
+    @POST
+    public HttpResponse doRefreshIssueStates() {
+        Jenkins.get().checkPermission(CataloguePermissions.MANAGE_INCIDENTS);
+        return withGitHub(issues -> {
+            List<IssueRefresh> results = issues.refresh(incident.id(), IncidentAccess.currentUser(), Instant.now());
+            return HttpResponses.forwardToView(this, "refreshed").with("results", results);
+        });
+    }
+
+    /** Runs work on the configured GitHub and turns its failures into error pages that say what went wrong. */
+    private static HttpResponse withGitHub(IssueWork work) {
         try {
             GitHubConnection github = GitHubAccess.configured().orElse(null);
             if (github == null) {
                 return HttpResponses.errorWithoutStack(409, Messages.IncidentPage_GitHubNotConfigured());
             }
-            new ActionItemIssues(github, IncidentAccess.store()).export(incident.id(), item, coordinates.get(),
-                    labelList, postMortemUrl(), IncidentAccess.currentUser(), Instant.now());
-            return HttpResponses.redirectTo(".");
+            return work.run(new ActionItemIssues(github, IncidentAccess.store()));
         }
         catch (IncidentException exception) {
             return HttpResponses.errorWithoutStack(400, exception.getMessage());
@@ -241,28 +258,10 @@ public final class IncidentPage implements ModelObject {
         }
     }
 
-    /** Reads the state of every linked GitHub issue, moves the items that changed, and shows what it found. */
-    @POST
-    public HttpResponse doRefreshIssueStates() {
-        Jenkins.get().checkPermission(CataloguePermissions.MANAGE_INCIDENTS);
-        try {
-            GitHubConnection github = GitHubAccess.configured().orElse(null);
-            if (github == null) {
-                return HttpResponses.errorWithoutStack(409, Messages.IncidentPage_GitHubNotConfigured());
-            }
-            List<IssueRefresh> results = new ActionItemIssues(github, IncidentAccess.store()).refresh(incident.id(),
-                    IncidentAccess.currentUser(), Instant.now());
-            return HttpResponses.forwardToView(this, "refreshed").with("results", results);
-        }
-        catch (IncidentException exception) {
-            return HttpResponses.errorWithoutStack(400, exception.getMessage());
-        }
-        catch (GitHubException exception) {
-            return HttpResponses.errorWithoutStack(502, exception.getMessage());
-        }
-        catch (StoreException exception) {
-            return HttpResponses.errorWithoutStack(503, exception.getMessage());
-        }
+    /** Work on the action items' GitHub issues. */
+    @FunctionalInterface
+    private interface IssueWork {
+        HttpResponse run(ActionItemIssues issues) throws IncidentException, GitHubException, StoreException;
     }
 
     /** Returns the address of this page, for the link back from an issue, or {@code null} without a root URL. */
