@@ -9,7 +9,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
-/** Provides the invocations of {@link OnEachDatabase}: one per kind of database, each with a fresh database. */
+/**
+ * Provides the invocations of {@link OnEachDatabase} (one per kind of database) and {@link OnPostgreSql}, each
+ * with a fresh database.
+ */
 final class DatabaseExtension implements TestTemplateInvocationContextProvider {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(DatabaseExtension.class);
@@ -21,6 +24,9 @@ final class DatabaseExtension implements TestTemplateInvocationContextProvider {
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        if (context.getRequiredTestMethod().isAnnotationPresent(OnPostgreSql.class)) {
+            return Stream.of(new Invocation(TestDatabase.Kind.POSTGRESQL));
+        }
         return Stream.of(TestDatabase.Kind.values()).map(Invocation::new);
     }
 
