@@ -27,6 +27,10 @@ public final class Texts {
         if (text == null) {
             return null;
         }
+        if (text.length() <= max && isClean(text)) {
+            String stripped = text.strip();
+            return stripped.isEmpty() ? null : stripped;
+        }
         var builder = new StringBuilder(Math.min(text.length(), max + 1));
         for (int i = 0; i < text.length() && builder.length() <= max; i++) {
             char c = text.charAt(i);
@@ -48,6 +52,20 @@ public final class Texts {
     }
 
     /**
+     * Returns whether {@link #clean(String, int)} would keep every character as it is: no control character, no
+     * carriage return and no line or paragraph separator. Most texts of a report are, and need no copy.
+     */
+    private static boolean isClean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\u2028' || c == '\u2029' || c != '\n' && c != '\t' && isControl(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Returns whether a character must not reach a terminal or a page: C0 and C1 control characters, DEL, and the
      * bidirectional overrides and isolates that make text read differently from what it is.
      */
@@ -60,7 +78,47 @@ public final class Texts {
     @CheckForNull
     public static String line(@CheckForNull String text) {
         String cleaned = clean(text, MAX_LINE);
-        return cleaned == null ? null : cleaned.replaceAll("\\s+", " ");
+        return cleaned == null ? null : foldWhiteSpace(cleaned);
+    }
+
+    /**
+     * Replaces each run of white space ({@code \\s} of a regular expression: space, tab, line feed, vertical tab,
+     * form feed, carriage return) with one space, as {@code text.replaceAll("\\s+", " ")} does, without a regular
+     * expression and without a copy when there is nothing to fold.
+     */
+    public static String foldWhiteSpace(String text) {
+        int length = text.length();
+        int first = -1;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (isWhiteSpace(c) && (c != ' ' || i + 1 < length && isWhiteSpace(text.charAt(i + 1)))) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            return text;
+        }
+        var folded = new StringBuilder(length).append(text, 0, first);
+        boolean inRun = false;
+        for (int i = first; i < length; i++) {
+            char c = text.charAt(i);
+            if (isWhiteSpace(c)) {
+                if (!inRun) {
+                    folded.append(' ');
+                    inRun = true;
+                }
+            }
+            else {
+                folded.append(c);
+                inRun = false;
+            }
+        }
+        return folded.toString();
+    }
+
+    private static boolean isWhiteSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
     }
 
     /** Returns the URL without a user name and password, which must never be stored or shown. */

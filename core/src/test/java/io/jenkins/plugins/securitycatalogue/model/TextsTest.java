@@ -2,10 +2,48 @@ package io.jenkins.plugins.securitycatalogue.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import nl.jqno.equalsverifier.EqualsVerifier;
 import org.junit.jupiter.api.Test;
 
 class TextsTest {
+    /** The regular expressions the hand-written loops replace; their results must not change (fingerprints). */
+    @Test
+    void shouldFoldWhiteSpaceAndCleanAsTheRegularExpressionsDid() {
+        char[] alphabet = {'a', 'Z', ' ', '\t', '\n', '\r', '\013', '\f', '\u0085', '\u00a0', '\u2028', '\u2029',
+            '\u202e', '\u0000', '\u007f', '\u3000', ':', '/'};
+        var random = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            var text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String value = text.toString();
+            assertThat(Texts.foldWhiteSpace(value)).as("fold %s", value).isEqualTo(value.replaceAll("\\s+", " "));
+            assertThat(Texts.clean(value, 6)).as("clean %s", value).isEqualTo(cleanByCopy(value, 6));
+        }
+    }
+
+    /** {@link Texts#clean(String, int)} as it was before its fast path for texts that need no change. */
+    private static String cleanByCopy(String text, int max) {
+        var builder = new StringBuilder();
+        for (int i = 0; i < text.length() && builder.length() <= max; i++) {
+            char c = text.charAt(i);
+            if (c == '\u2028' || c == '\u2029' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                builder.append('\n');
+            }
+            else if (c == '\n' || c == '\t' || !(c < ' ' || c >= '\u007f' && c <= '\u009f'
+                    || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069')) {
+                builder.append(c);
+            }
+        }
+        String cleaned = builder.toString().strip();
+        if (cleaned.isEmpty()) {
+            return null;
+        }
+        return cleaned.length() > max ? cleaned.substring(0, max - 1).strip() + "…" : cleaned;
+    }
+
     @Test
     void shouldKeepOnlyAbsoluteHttpLinks() {
         assertThat(Texts.httpUrl("https://nvd.nist.gov/vuln/detail/CVE-2021-44228")).isPresent();
