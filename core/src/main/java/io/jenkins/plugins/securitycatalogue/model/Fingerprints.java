@@ -23,7 +23,8 @@ public final class Fingerprints {
     private static final Pattern IMAGE_DIGEST = Pattern.compile("@sha256:[0-9a-fA-F]{16,}");
     private static final Pattern IMAGE_TAG = Pattern.compile(
             "^((?:[\\w.\\-]+(?::\\d+)?/)*)([\\w.\\-]+):[\\w.\\-]+(?=\\s|$)");
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Fingerprints::newSha256);
+    private static final HexFormat HEX = HexFormat.of();
 
     private Fingerprints() {
     }
@@ -52,7 +53,7 @@ public final class Fingerprints {
     /** Returns the package part of a vulnerability's identity: the purl without version and qualifiers. */
     static String packageIdentity(@CheckForNull String purl, @CheckForNull String packageName) {
         if (purl != null && purl.startsWith("pkg:")) {
-            String withoutSubpath = purl.split("[?#]", 2)[0];
+            String withoutSubpath = beforeQualifiers(purl);
             int at = withoutSubpath.lastIndexOf('@');
             int slash = withoutSubpath.lastIndexOf('/');
             return at > slash ? withoutSubpath.substring(0, at) : withoutSubpath;
@@ -65,28 +66,49 @@ public final class Fingerprints {
         if (target == null) {
             return "";
         }
-        String withoutDigest = IMAGE_DIGEST.matcher(target.strip()).replaceAll("");
-        return IMAGE_TAG.matcher(withoutDigest).replaceFirst("$1$2");
+        String stripped = target.strip();
+        // Both patterns need these characters: paths and file names, most targets, skip the matching.
+        String withoutDigest = stripped.contains("@sha256:") ? IMAGE_DIGEST.matcher(stripped).replaceAll("")
+                : stripped;
+        return withoutDigest.indexOf(':') < 0 ? withoutDigest
+                : IMAGE_TAG.matcher(withoutDigest).replaceFirst("$1$2");
+    }
+
+    /** Returns the purl up to its qualifiers or subpath: {@code purl.split("[?#]", 2)[0]} without a regex. */
+    private static String beforeQualifiers(String purl) {
+        int question = purl.indexOf('?');
+        int hash = purl.indexOf('#');
+        int end = question < 0 ? hash : hash < 0 ? question : Math.min(question, hash);
+        return end < 0 ? purl : purl.substring(0, end);
     }
 
     private static String normaliseText(@CheckForNull String text) {
-        return text == null ? "" : WHITE_SPACE.matcher(text.strip()).replaceAll(" ");
+        return text == null ? "" : Texts.foldWhiteSpace(text.strip());
     }
 
     private static String nullToEmpty(@CheckForNull String text) {
         return text == null ? "" : text;
     }
 
+    /**
+     * Hashes the parts, each as its UTF-8 length in decimal, a colon and its UTF-8 bytes. The digest is one per
+     * thread and reused: looking up a provider per finding cost more than the hash of its few bytes.
+     */
     private static String digest(String... parts) {
+        MessageDigest sha = SHA_256.get();
+        sha.reset();
+        for (String part : parts) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+            sha.update((byte) ':');
+            sha.update(bytes);
+        }
+        return HEX.formatHex(sha.digest(), 0, 16);
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) ':');
-                sha.update(bytes);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         }
         catch (NoSuchAlgorithmException exception) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", exception);
