@@ -9,6 +9,7 @@ import io.jenkins.plugins.securitycatalogue.model.FindingKind;
 import io.jenkins.plugins.securitycatalogue.model.ReportLog;
 import io.jenkins.plugins.securitycatalogue.model.SecretHasher;
 import io.jenkins.plugins.securitycatalogue.model.ToolNames;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class ParseContext {
     private final Set<String> tools = new LinkedHashSet<>();
     private final Map<String, String> incomplete = new LinkedHashMap<>();
     private final Map<String, Set<String>> scopes = new LinkedHashMap<>();
+    /** Tool names as written to their canonical names: a report names its tool once per finding. */
+    private final Map<String, String> canonicalTools = new HashMap<>();
     private final ReportLog log = new ReportLog();
     @CheckForNull
     private String baseDirectory;
@@ -58,8 +61,9 @@ public final class ParseContext {
 
     /** Starts a finding of the given tool; the tool is recorded as having run. */
     public FindingBuilder finding(String tool, FindingKind kind) {
-        toolRan(tool);
-        return new FindingBuilder(hasher, ToolNames.canonical(tool), kind).baseDirectory(baseDirectory);
+        String canonical = canonical(tool);
+        tools.add(canonical);
+        return new FindingBuilder(hasher, canonical, kind).baseDirectory(baseDirectory);
     }
 
     /**
@@ -97,7 +101,11 @@ public final class ParseContext {
 
     /** Records that a tool ran, even if it found nothing. */
     public void toolRan(String tool) {
-        tools.add(ToolNames.canonical(tool));
+        tools.add(canonical(tool));
+    }
+
+    private String canonical(String tool) {
+        return canonicalTools.computeIfAbsent(tool, ToolNames::canonical);
     }
 
     /**

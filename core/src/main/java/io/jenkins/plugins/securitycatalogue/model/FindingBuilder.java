@@ -17,6 +17,7 @@ public final class FindingBuilder {
     private static final Pattern LIKELY_SECRET = Pattern.compile("[A-Za-z0-9+/_.~-]{16,}={0,2}");
     private static final Pattern KNOWN_SECRET = Pattern.compile("^(AKIA|ASIA)[0-9A-Z]{16}|^gh[pousr]_[A-Za-z0-9]{30,}"
             + "|^github_pat_|^glpat-|^xox[abprs]-|^sk_live_|^AIza[0-9A-Za-z_-]{30,}");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
     private static final Pattern CWE = Pattern.compile("(?i)^\\s*(?:CWE-?)?(\\d{1,6})(?!\\d)(?![\\w.])");
 
     private final SecretHasher hasher;
@@ -160,7 +161,7 @@ public final class FindingBuilder {
      */
     public FindingBuilder baseDirectory(@CheckForNull String directory) {
         String cleaned = Texts.line(directory);
-        baseDirectory = cleaned == null ? null : cleaned.replace('\\', '/').replaceAll("/+$", "");
+        baseDirectory = cleaned == null ? null : TRAILING_SLASHES.matcher(cleaned.replace('\\', '/')).replaceAll("");
         return this;
     }
 
@@ -259,7 +260,7 @@ public final class FindingBuilder {
         if (value == null || baseDirectory == null || baseDirectory.isEmpty()) {
             return value;
         }
-        String base = baseDirectory.replace('\\', '/').replaceAll("/+$", "");
+        String base = TRAILING_SLASHES.matcher(baseDirectory.replace('\\', '/')).replaceAll("");
         String normalised = value.replace('\\', '/');
         String prefix = normalised.startsWith("file://") ? "file://" : "";
         String bare = normalised.substring(prefix.length());
