@@ -34,6 +34,7 @@ final class DependencyCheckFindings {
             "privilegesRequired:PR", "userInteraction:UI", "scope:S", "confidentialityImpact:C",
             "integrityImpact:I", "availabilityImpact:A");
     private static final int MAX_TITLE = 160;
+    private static final Pattern SCORE = Pattern.compile("\\d{1,2}(\\.\\d+)?");
 
     private DependencyCheckFindings() {
     }
@@ -98,7 +99,7 @@ final class DependencyCheckFindings {
     }
 
     private static Severity word(@CheckForNull String text) {
-        if (text != null && text.matches("\\d{1,2}(\\.\\d+)?")) {
+        if (text != null && SCORE.matcher(text).matches()) {
             return score(Double.valueOf(text));
         }
         return Severity.fromText(text);

@@ -47,7 +47,7 @@ record DependencyCheckPackage(@CheckForNull String fileName, @CheckForNull Strin
 
     private static DependencyCheckPackage fromPurl(@CheckForNull String fileName, @CheckForNull String filePath,
             String purl) {
-        String path = purl.substring("pkg:".length()).split("[?#]", 2)[0];
+        String path = beforeQualifiers(purl.substring("pkg:".length()));
         String version = null;
         int at = path.lastIndexOf('@');
         if (at > path.indexOf('/')) {
@@ -65,6 +65,14 @@ record DependencyCheckPackage(@CheckForNull String fileName, @CheckForNull Strin
         }
         return new DependencyCheckPackage(fileName, filePath, purl, name.length() == 0 ? fileName : name.toString(),
                 version == null || version.isBlank() ? null : version);
+    }
+
+    /** Returns the purl up to its qualifiers or subpath: {@code split("[?#]", 2)[0]} without a regex. */
+    private static String beforeQualifiers(String purl) {
+        int question = purl.indexOf('?');
+        int hash = purl.indexOf('#');
+        int end = question < 0 ? hash : hash < 0 ? question : Math.min(question, hash);
+        return end < 0 ? purl : purl.substring(0, end);
     }
 
     private static String decode(String text) {

@@ -81,10 +81,11 @@ final class ResultMapper {
         SarifRule rule = rule(result, rawMessage).orElse(null);
         String message = SarifMessages.text(Json.at(result, "message"), rule);
         String ruleId = ruleId(result, rule);
-        FindingKind kind = kind(ruleId, rule, message);
+        Map<String, String> fields = SarifMessages.fields(message);
+        FindingKind kind = kind(ruleId, rule, fields);
         FindingBuilder finding = context.finding(tool.name(), kind);
-        identify(finding, kind, ruleId, message);
-        describe(finding, kind, ruleId, rule, message);
+        identify(finding, kind, ruleId, fields);
+        describe(finding, ruleId, rule, message, fields);
         JsonNode physical = physicalLocation(result);
         String path = locations.path(Json.at(physical, "artifactLocation"));
         finding.path(path).line(Json.line(physical, "region", "startLine"));
@@ -126,11 +127,11 @@ final class ResultMapper {
     }
 
     private FindingKind kind(@CheckForNull String ruleId, @CheckForNull SarifRule rule,
-            @CheckForNull String message) {
+            Map<String, String> fields) {
         if (tool.isSecretScanner() || rule != null && rule.hasTag("secret", "secrets")) {
             return FindingKind.SECRET;
         }
-        boolean packageNamed = SarifMessages.fields(message).containsKey("Package");
+        boolean packageNamed = fields.containsKey("Package");
         if (ruleId != null && ADVISORY.matcher(ruleId).find()
                 || rule != null && rule.hasTag("vulnerability") && packageNamed) {
             return FindingKind.VULNERABILITY;
@@ -145,7 +146,7 @@ final class ResultMapper {
 
     /** Sets the ids; a vulnerability's id is the advisory, its package and versions come from Trivy's lines. */
     private static void identify(FindingBuilder finding, FindingKind kind, @CheckForNull String ruleId,
-            @CheckForNull String message) {
+            Map<String, String> fields) {
         Matcher advisory = ruleId == null ? null : ADVISORY.matcher(ruleId);
         if (kind != FindingKind.VULNERABILITY || advisory == null || !advisory.find()) {
             finding.id(ruleId);
@@ -154,16 +155,15 @@ final class ResultMapper {
             finding.id(advisory.group()).alias(ruleId);
         }
         if (kind == FindingKind.VULNERABILITY) {
-            Map<String, String> fields = SarifMessages.fields(message);
             finding.packageName(fields.get("Package"))
                     .installedVersion(fields.get("Installed Version"))
                     .fixedVersion(fields.get("Fixed Version"));
         }
     }
 
-    private static void describe(FindingBuilder finding, FindingKind kind, @CheckForNull String ruleId,
-            @CheckForNull SarifRule rule, @CheckForNull String message) {
-        String title = title(ruleId, rule, message);
+    private static void describe(FindingBuilder finding, @CheckForNull String ruleId, @CheckForNull SarifRule rule,
+            @CheckForNull String message, Map<String, String> fields) {
+        String title = title(ruleId, rule, message, fields);
         finding.title(title);
         String description = rule == null ? null : Texts.firstNonBlank(rule.fullDescription(), rule.help(),
                 rule.shortDescription());
@@ -185,8 +185,7 @@ final class ResultMapper {
      */
     @CheckForNull
     private static String title(@CheckForNull String ruleId, @CheckForNull SarifRule rule,
-            @CheckForNull String message) {
-        Map<String, String> fields = SarifMessages.fields(message);
+            @CheckForNull String message, Map<String, String> fields) {
         if (fields.isEmpty()) {
             return Texts.firstNonBlank(SarifMessages.firstLine(message), rule == null ? null : rule.shortDescription());
         }

@@ -71,6 +71,10 @@ final class SarifMessages {
         if (text == null) {
             return fields;
         }
+        if (text.indexOf(':') < 0) {
+            // every field line has a colon: most messages are prose, and need no matching line by line
+            return Map.of();
+        }
         List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
         for (String line : lines) {
             Matcher field = FIELD.matcher(line.strip());
@@ -96,6 +100,9 @@ final class SarifMessages {
     }
 
     private static String plainLinks(String text) {
+        if (text.indexOf('[') < 0 && text.indexOf(']') < 0) {
+            return text;
+        }
         Matcher link = LINK.matcher(text);
         var plain = new StringBuilder();
         while (link.find()) {

@@ -172,6 +172,10 @@ public final class TrivyFormat implements ReportFormat {
         @CheckForNull
         private String resultClass;
         private int passed;
+        @CheckForNull
+        private String placeOf;
+        @CheckForNull
+        private String place;
 
         Result(Reading reading, String where) {
             this.reading = reading;
@@ -214,9 +218,7 @@ public final class TrivyFormat implements ReportFormat {
         }
 
         private void finish() {
-            boolean osPackages = resultClass == null || "os-pkgs".equals(resultClass);
-            reading.context.targetScanned(TOOL, target != null && osPackages
-                    ? OS_SUFFIX.matcher(target).replaceFirst("") : target);
+            reading.context.targetScanned(TOOL, place());
             reading.context.targetScanned(TOOL, reading.artifact);
             for (Pending entry : pending) {
                 reading.context.add(placed(entry), entry.where());
@@ -236,10 +238,26 @@ public final class TrivyFormat implements ReportFormat {
             if (entry.kind() != FindingKind.VULNERABILITY) {
                 return entry.finding().path(target).target(reading.artifact);
             }
-            boolean osPackages = resultClass == null || "os-pkgs".equals(resultClass);
-            String place = target != null && osPackages ? OS_SUFFIX.matcher(target).replaceFirst("") : target;
+            String place = place();
             String path = entry.path() == null && "lang-pkgs".equals(resultClass) ? target : entry.path();
             return entry.finding().target(place).path(path);
+        }
+
+        /**
+         * Returns the target without the OS release Trivy appends to OS package results; computed once per
+         * target, not once per vulnerability.
+         */
+        @CheckForNull
+        private String place() {
+            boolean osPackages = resultClass == null || "os-pkgs".equals(resultClass);
+            if (target == null || !osPackages) {
+                return target;
+            }
+            if (!target.equals(placeOf)) {
+                placeOf = target;
+                place = OS_SUFFIX.matcher(target).replaceFirst("");
+            }
+            return place;
         }
 
         private FindingBuilder vulnerability(JsonNode node) {
