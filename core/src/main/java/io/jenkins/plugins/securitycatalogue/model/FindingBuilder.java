@@ -177,6 +177,22 @@ public final class FindingBuilder {
         return this;
     }
 
+    /**
+     * Sets the link to the first candidate that {@link #url(String)} would keep, checking each candidate once;
+     * {@code null} candidates are passed over. Without one, the link is unset.
+     */
+    public FindingBuilder firstUrl(Iterable<String> candidates) {
+        url = null;
+        for (String candidate : candidates) {
+            var link = Texts.httpUrl(candidate);
+            if (link.isPresent()) {
+                url = link.get();
+                break;
+            }
+        }
+        return this;
+    }
+
     /** Marks the finding as suppressed by the tool, with the reason. */
     public FindingBuilder suppressed(String reason) {
         suppression = reason.isBlank() ? "suppressed" : reason;

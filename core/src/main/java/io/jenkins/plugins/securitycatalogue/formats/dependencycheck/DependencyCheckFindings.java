@@ -8,6 +8,7 @@ import io.jenkins.plugins.securitycatalogue.model.FindingBuilder;
 import io.jenkins.plugins.securitycatalogue.model.FindingKind;
 import io.jenkins.plugins.securitycatalogue.model.Severity;
 import io.jenkins.plugins.securitycatalogue.model.Texts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,10 +28,10 @@ final class DependencyCheckFindings {
             "PHYSICAL", "LOW", "MEDIUM", "HIGH", "NONE", "REQUIRED", "UNCHANGED", "CHANGED", "PARTIAL", "COMPLETE",
             "SINGLE", "SINGLE_INSTANCE", "MULTIPLE", "MULTIPLE_INSTANCES");
     /** The metrics of a vector, each with the keys the report versions used for it. */
-    private static final List<String> V2_FIELDS = List.of("accessVector:AV", "accessComplexity:AC",
+    private static final List<Metric> V2_FIELDS = Metric.all("accessVector:AV", "accessComplexity:AC",
             "authenticationr|authenticationr>|authentication:Au", "confidentialImpact|confidentialityImpact:C",
             "integrityImpact:I", "availabilityImpact:A");
-    private static final List<String> V3_FIELDS = List.of("attackVector:AV", "attackComplexity:AC",
+    private static final List<Metric> V3_FIELDS = Metric.all("attackVector:AV", "attackComplexity:AC",
             "privilegesRequired:PR", "userInteraction:UI", "scope:S", "confidentialityImpact:C",
             "integrityImpact:I", "availabilityImpact:A");
     private static final int MAX_TITLE = 160;
@@ -61,7 +62,7 @@ final class DependencyCheckFindings {
                 .fixedVersion(fixedVersion(vulnerability))
                 .target(dependency.target())
                 .path(dependency.filePath())
-                .url(firstLink(vulnerability));
+                .firstUrl(links(vulnerability));
         cvss(finding, vulnerability);
         Json.list(vulnerability, "cwes").forEach(cwe -> cwe(finding, cwe.asText()));
         cwe(finding, Json.text(vulnerability, "cwe"));
@@ -130,21 +131,35 @@ final class DependencyCheckFindings {
 
     /** Returns the vector written from the metric words, or {@code null} if one is missing or not known. */
     @CheckForNull
-    static String vector(@CheckForNull JsonNode metrics, List<String> fields) {
+    static String vector(@CheckForNull JsonNode metrics, List<Metric> fields) {
         var vector = new StringBuilder();
-        for (String field : fields) {
-            String[] keyAndMetric = field.split(":");
+        for (Metric field : fields) {
             String value = null;
-            for (String key : keyAndMetric[0].split("\\|")) {
+            for (String key : field.keys()) {
                 value = value == null ? Json.text(metrics, key) : value;
             }
             if (value == null || !VECTOR_WORDS.contains(value.toUpperCase(java.util.Locale.ROOT))) {
                 return null;
             }
-            vector.append(vector.length() == 0 ? "" : "/").append(keyAndMetric[1]).append(':')
+            vector.append(vector.length() == 0 ? "" : "/").append(field.metric()).append(':')
                     .append(Character.toUpperCase(value.charAt(0)));
         }
         return vector.toString();
+    }
+
+    /**
+     * One metric of a CVSS vector: the report's keys for it, the first present taken, and its abbreviation.
+     * Written as {@code key|other key:abbreviation} and split once, not once per finding.
+     */
+    record Metric(List<String> keys, String metric) {
+        static List<Metric> all(String... fields) {
+            List<Metric> metrics = new ArrayList<>();
+            for (String field : fields) {
+                String[] keyAndMetric = field.split(":");
+                metrics.add(new Metric(List.of(keyAndMetric[0].split("\\|")), keyAndMetric[1]));
+            }
+            return List.copyOf(metrics);
+        }
     }
 
     /** Adds a CWE given as {@code CWE-79} or {@code CWE-79 name}; {@code NVD-CWE-Other} and CWE-0 are no CWE. */
@@ -170,15 +185,13 @@ final class DependencyCheckFindings {
         return null;
     }
 
-    @CheckForNull
-    private static String firstLink(JsonNode vulnerability) {
+    /** Returns the references' links; the first http or https one is the finding's link. */
+    private static List<String> links(JsonNode vulnerability) {
+        List<String> links = new ArrayList<>();
         for (JsonNode reference : Json.list(vulnerability, "references")) {
-            String link = Texts.httpUrl(Json.text(reference, "url")).orElse(null);
-            if (link != null) {
-                return link;
-            }
+            links.add(Json.text(reference, "url"));
         }
-        return null;
+        return links;
     }
 
     @CheckForNull

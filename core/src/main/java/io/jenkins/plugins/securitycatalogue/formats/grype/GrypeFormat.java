@@ -13,6 +13,7 @@ import io.jenkins.plugins.securitycatalogue.model.FindingKind;
 import io.jenkins.plugins.securitycatalogue.model.Severity;
 import io.jenkins.plugins.securitycatalogue.model.Texts;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -108,7 +109,7 @@ public final class GrypeFormat implements ReportFormat {
                 .fixedVersion(fixedVersion(match, vulnerability))
                 .target(Texts.firstNonBlank(location, Json.text(artifact, "name")))
                 .path(location)
-                .url(url(vulnerability, related));
+                .firstUrl(links(vulnerability, related));
         related.forEach(other -> finding.alias(Json.text(other, "id")));
         cwes(vulnerability, finding);
         severity(vulnerability, related, finding);
@@ -176,18 +177,19 @@ public final class GrypeFormat implements ReportFormat {
         return available.isEmpty() ? null : Json.text(available.get(0), "version");
     }
 
-    @CheckForNull
-    private static String url(@CheckForNull JsonNode vulnerability, List<JsonNode> related) {
-        String link = Texts.httpUrl(Json.text(vulnerability, "dataSource")).orElse(null);
-        if (link != null) {
-            return link;
-        }
+    /**
+     * Returns the candidate links in order: the record's data source, its first URL, the related records' data
+     * sources; the first http or https one is the finding's link.
+     */
+    private static List<String> links(@CheckForNull JsonNode vulnerability, List<JsonNode> related) {
+        List<String> links = new ArrayList<>();
+        links.add(Json.text(vulnerability, "dataSource"));
         List<JsonNode> urls = Json.list(vulnerability, "urls");
-        if (!urls.isEmpty() && Texts.httpUrl(urls.get(0).asText()).isPresent()) {
-            return urls.get(0).asText();
+        if (!urls.isEmpty()) {
+            links.add(urls.get(0).asText());
         }
-        return related.stream().map(other -> Texts.httpUrl(Json.text(other, "dataSource")).orElse(null))
-                .filter(other -> other != null).findFirst().orElse(null);
+        related.forEach(other -> links.add(Json.text(other, "dataSource")));
+        return links;
     }
 
     /** Returns the description of a related record, the same id first: distro records often have none. */
