@@ -76,6 +76,9 @@ record DependencyCheckPackage(@CheckForNull String fileName, @CheckForNull Strin
     }
 
     private static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         }
