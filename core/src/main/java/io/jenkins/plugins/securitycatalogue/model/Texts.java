@@ -172,7 +172,15 @@ public final class Texts {
         if (text == null) {
             return null;
         }
-        return text.strip().lines().filter(line -> !line.isBlank()).findFirst()
+        String stripped = text.strip();
+        if (stripped.indexOf('\n') < 0 && stripped.indexOf('\r') < 0) {
+            // one line, the usual case: the same result without a stream
+            if (stripped.isEmpty()) {
+                return null;
+            }
+            return stripped.length() > 200 ? stripped.substring(0, 199).strip() + "…" : stripped;
+        }
+        return stripped.lines().filter(line -> !line.isBlank()).findFirst()
                 .map(line -> line.length() > 200 ? line.substring(0, 199).strip() + "…" : line.strip())
                 .orElse(null);
     }

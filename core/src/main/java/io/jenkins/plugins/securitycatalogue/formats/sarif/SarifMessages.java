@@ -46,7 +46,13 @@ final class SarifMessages {
     /** Returns the first line that is not blank. */
     @CheckForNull
     static String firstLine(@CheckForNull String text) {
-        return text == null ? null : text.lines().filter(line -> !line.isBlank()).findFirst().orElse(null);
+        if (text == null) {
+            return null;
+        }
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text.isBlank() ? null : text;
+        }
+        return text.lines().filter(line -> !line.isBlank()).findFirst().orElse(null);
     }
 
     /** Returns the first sentence of a text, for a title, cut at a bounded length. */
