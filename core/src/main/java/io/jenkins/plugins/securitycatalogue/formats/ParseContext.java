@@ -22,7 +22,7 @@ import java.util.Set;
 public final class ParseContext {
     private final String file;
     private final SecretHasher hasher;
-    private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final Map<Key, Finding> findings = new LinkedHashMap<>();
     private final Set<String> tools = new LinkedHashSet<>();
     private final Map<String, String> incomplete = new LinkedHashMap<>();
     private final Map<String, Set<String>> scopes = new LinkedHashMap<>();
@@ -83,7 +83,7 @@ public final class ParseContext {
             skip(where, exception.getMessage());
             return;
         }
-        String key = finding.tool() + '\n' + finding.fingerprint();
+        var key = new Key(finding.tool(), finding.fingerprint());
         Finding earlier = findings.putIfAbsent(key, finding);
         if (earlier != null) {
             duplicates++;
@@ -124,6 +124,10 @@ public final class ParseContext {
         toolRan(tool);
         incomplete.merge(ToolNames.canonical(tool), reason, (first, second) -> first);
         log.warning("%s: the %s scan did not complete: %s", file, tool, reason);
+    }
+
+    /** What makes two findings of a report the same: the tool and the fingerprint. */
+    private record Key(String tool, String fingerprint) {
     }
 
     /** Returns the report read so far. */
