@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,8 @@ public final class Json {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    /** Reads trees; made once, as every large array is read one small tree per element. */
+    private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
 
     private Json() {
     }
@@ -47,7 +50,7 @@ public final class Json {
 
     /** Reads the value at the parser's current token as a tree, leaving the parser on its last token. */
     public static JsonNode readTree(JsonParser parser) throws IOException {
-        JsonNode node = MAPPER.readTree(parser);
+        JsonNode node = TREE_READER.readTree(parser);
         return node == null ? MAPPER.nullNode() : node;
     }
 
