@@ -12,6 +12,7 @@ import io.jenkins.plugins.securitycatalogue.model.ToolNames;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -138,6 +139,6 @@ public final class ParseContext {
         if (skipped > 0) {
             log.info("%s: %d elements were skipped in all", file, skipped);
         }
-        return new ParsedReport(file, format, findings.values().stream().toList(), tools, incomplete, log, scopes);
+        return new ParsedReport(file, format, List.copyOf(findings.values()), tools, incomplete, log, scopes);
     }
 }
