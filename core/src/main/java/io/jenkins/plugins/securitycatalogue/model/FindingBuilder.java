@@ -116,13 +116,38 @@ public final class FindingBuilder {
      * weakness has, are ignored.
      */
     public FindingBuilder cwe(@CheckForNull String value) {
-        if (value != null) {
+        int number = plainCwe(value);
+        if (number >= 0) {
+            if (number > 0) {
+                cwes.add("CWE-" + number);
+            }
+        }
+        else if (value != null) {
             var matcher = CWE.matcher(value);
             if (matcher.find() && Integer.parseInt(matcher.group(1)) > 0) {
                 cwes.add("CWE-" + Integer.parseInt(matcher.group(1)));
             }
         }
         return this;
+    }
+
+    /**
+     * Returns the number of a CWE written exactly {@code CWE-} and one to six digits, as most reports write it,
+     * else -1 (then the pattern decides).
+     */
+    private static int plainCwe(@CheckForNull String value) {
+        if (value == null || value.length() < 5 || value.length() > 10 || !value.startsWith("CWE-")) {
+            return -1;
+        }
+        int number = 0;
+        for (int i = 4; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     public FindingBuilder packageName(@CheckForNull String value) {
