@@ -8,11 +8,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -95,6 +97,54 @@ public final class Json {
             }
             handler.element(readTree(parser), index++);
         }
+    }
+
+    /**
+     * As {@link #forEachElement(JsonParser, ElementHandler)}, but an element that is an object is read with only
+     * the named fields: the others (Dependency-Check's evidence, for one) are skipped without building a tree.
+     * Other elements are read whole.
+     */
+    public static void forEachElement(JsonParser parser, Set<String> fields, ElementHandler handler)
+            throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (token == JsonToken.START_OBJECT) {
+            handler.element(readFields(parser, fields), 0);
+            return;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new UnexpectedShapeException(parser, "expected an array but found " + describe(token));
+        }
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() == null) {
+                throw new UnexpectedShapeException(parser, "the file ends inside an array");
+            }
+            handler.element(parser.currentToken() == JsonToken.START_OBJECT ? readFields(parser, fields)
+                    : readTree(parser), index++);
+        }
+    }
+
+    /** Reads the object the parser is at with only the named fields, the last of a repeated name kept. */
+    private static JsonNode readFields(JsonParser parser, Set<String> fields) throws IOException {
+        ObjectNode node = MAPPER.createObjectNode();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (fields.contains(name)) {
+                node.set(name, readTree(parser));
+            }
+            else {
+                parser.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new UnexpectedShapeException(parser, "the file ends inside an object");
+        }
+        return node;
     }
 
     /** Returns the field as trimmed text (numbers and booleans as written), or {@code null} if absent or empty. */

@@ -21,6 +21,9 @@ import java.util.Set;
  */
 public final class DependencyCheckJsonFormat implements ReportFormat {
     private static final Set<String> KNOWN_SCHEMAS = Set.of("1.0", "1.1");
+    /** The fields of a dependency that are read; the rest (evidence, hashes) can be most of a report. */
+    private static final Set<String> DEPENDENCY_FIELDS = Set.of("fileName", "filePath", "packages", "identifiers",
+            "vulnerabilities", "suppressedVulnerabilities");
 
     @Override
     public String id() {
@@ -55,7 +58,8 @@ public final class DependencyCheckJsonFormat implements ReportFormat {
                     case "scanInfo" -> scanInfo(Json.readTree(value), context);
                     case "dependencies" -> {
                         dependencies[0] = true;
-                        Json.forEachElement(value, (dependency, index) -> dependency(dependency, index, context));
+                        Json.forEachElement(value, DEPENDENCY_FIELDS,
+                                (dependency, index) -> dependency(dependency, index, context));
                     }
                     default -> {
                         // projectInfo and fields of later versions say nothing about findings
