@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an unexpected failure", "2:bad usage, or a report that cannot be read",
                 "3:the quality gate failed", "4:the catalogue database could not be used",
+                "5:the post-mortem changed since the revision named (incident commands)",
                 "6:GitHub could not be read (github and incident commands)"})
 public final class Main {
     /** Success. */
