@@ -38,6 +38,8 @@ public class CatalogueRootAction implements RootAction, StaplerProxy {
     /** The icon of the catalogue's links. */
     public static final String ICON = "symbol-security-catalogue plugin-security-catalogue";
 
+    private static final String ALL_SERVICES = CatalogueRootAction.class.getName() + ".all";
+
     /** How many services one page of the table shows. */
     public static final int PAGE_SIZE = 50;
 
@@ -194,7 +196,25 @@ public class CatalogueRootAction implements RootAction, StaplerProxy {
         return request == null ? null : Util.fixEmptyAndTrim(request.getParameter(name));
     }
 
+    /**
+     * Returns every service the user may see, for the filters' choices; read once per request, since the page
+     * asks for both the teams and the environments.
+     */
+    @SuppressWarnings("unchecked")
     private List<ServiceView> getAllServices() {
+        StaplerRequest2 request = Stapler.getCurrentRequest2();
+        Object cached = request == null ? null : request.getAttribute(ALL_SERVICES);
+        if (cached instanceof List) {
+            return (List<ServiceView>) cached;
+        }
+        List<ServiceView> all = readAllServices();
+        if (request != null) {
+            request.setAttribute(ALL_SERVICES, all);
+        }
+        return all;
+    }
+
+    private static List<ServiceView> readAllServices() {
         try {
             CatalogueQueries queries = CatalogueAccess.get().queries();
             ServiceVisibility visibility = ServiceVisibility.forCurrentUser(queries);
@@ -214,8 +234,4 @@ public class CatalogueRootAction implements RootAction, StaplerProxy {
         return new ServiceFilter(parameter("team"), parameter("environment"), least);
     }
 
-    /** Returns whether the services table has no rows at all, to show how to start. */
-    public boolean isEmpty() {
-        return getAllServices().isEmpty();
-    }
 }
